@@ -1,0 +1,18 @@
+//! Verband's domain: entities, value types, validation and pure rules.
+//! No I/O and no async live here, so everything can be unit-tested as plain
+//! functions over plain data.
+
+pub mod codes;
+pub mod demo;
+pub mod network;
+pub mod organisation;
+pub mod paging;
+pub mod person;
+pub mod validation;
+
+pub use codes::*;
+pub use network::*;
+pub use organisation::*;
+pub use paging::*;
+pub use person::*;
+pub use validation::{FieldError, ValidationErrors};

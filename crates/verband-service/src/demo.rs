@@ -1,0 +1,112 @@
+//! Seeds the demo: generated networks, written through the same store
+//! functions and audit trail as any other change, plus demo accounts.
+
+use verband_domain::demo::{generate, generate_small, DemoNetwork};
+use verband_domain::{NetworkRole, ValidationErrors};
+
+use crate::{Actor, Result, Service, ServiceError};
+
+/// The password of every demo account (printed by `verband demo`).
+pub const DEMO_PASSWORD: &str = "verband-demo";
+pub const DEMO_SEED: u64 = 2026;
+
+/// Demo accounts: (user name, display name, is admin).
+pub const DEMO_USERS: &[(&str, &str, bool)] = &[
+    ("coordinator", "Sanne de Wit (coördinator)", false),
+    ("steering", "Henk Bos (regiegroep)", false),
+    ("member", "Yasmina El Amrani (partner)", false),
+    ("advisor", "Pieter Smit (netwerkadviseur)", false),
+    ("member-lingedal", "Kees Mulder (partner Lingedal)", false),
+    ("admin", "Beheerder", true),
+];
+
+pub struct DemoSummary {
+    pub networks: Vec<(i64, String)>,
+}
+
+impl Service {
+    /// True when the database holds no network yet.
+    pub async fn is_empty(&self) -> Result<bool> {
+        let mut conn = self.store.conn().await?;
+        Ok(verband_store::network_count(&mut conn).await? == 0)
+    }
+
+    /// Writes `scale` networks of the main size plus the small second network,
+    /// and the demo accounts with their roles.
+    pub async fn seed_demo(&self, seed: u64, scale: usize) -> Result<DemoSummary> {
+        let actor = Actor::system("demo");
+        let mut networks = Vec::new();
+        for index in 0..scale.max(1) {
+            let demo = generate(seed, index);
+            networks.push((self.seed_network(&actor, &demo).await?, demo.network.name.clone()));
+        }
+        let small = generate_small(seed);
+        networks.push((self.seed_network(&actor, &small).await?, small.network.name.clone()));
+
+        let main = networks[0].0;
+        let second = networks[networks.len() - 1].0;
+        for (username, display, is_admin) in DEMO_USERS {
+            self.add_user(&actor, username, display, DEMO_PASSWORD, *is_admin).await?;
+        }
+        let grants: [(&str, i64, NetworkRole); 6] = [
+            ("coordinator", main, NetworkRole::Coordinator),
+            ("steering", main, NetworkRole::Steering),
+            ("member", main, NetworkRole::Member),
+            ("advisor", main, NetworkRole::Advisor),
+            ("advisor", second, NetworkRole::Advisor),
+            ("member-lingedal", second, NetworkRole::Member),
+        ];
+        for (username, network, role) in grants {
+            self.grant(&actor, username, network, role).await?;
+        }
+        Ok(DemoSummary { networks })
+    }
+
+    /// One network in one transaction.
+    async fn seed_network(&self, actor: &Actor, demo: &DemoNetwork) -> Result<i64> {
+        let invalid = |e: ValidationErrors| ServiceError::Conflict(format!("demo data is invalid: {e}"));
+        let today = chrono::Utc::now().date_naive();
+        let mut tx = self.store.begin().await?;
+        let draft = demo.network.validate().map_err(invalid)?;
+        let nid = verband_store::insert_network(&mut tx, &draft).await?;
+        self.record(&mut tx, actor, Some(nid), "create", "network", nid, &draft.name).await?;
+        let ambition = demo.ambition.validate().map_err(invalid)?;
+        verband_store::set_ambition(&mut tx, nid, &ambition).await?;
+        self.record(&mut tx, actor, Some(nid), "update", "ambition", nid, "").await?;
+
+        let mut goal_ids = Vec::with_capacity(demo.goals.len());
+        for g in &demo.goals {
+            let d = g.validate().map_err(invalid)?;
+            let id = verband_store::insert_goal(&mut tx, nid, &d).await?;
+            self.record(&mut tx, actor, Some(nid), "create", "goal", id, &d.title).await?;
+            goal_ids.push(id);
+        }
+        let mut partner_ids = Vec::with_capacity(demo.partners.len());
+        for p in &demo.partners {
+            let d = p.validate().map_err(invalid)?;
+            let id = verband_store::insert_partner(&mut tx, nid, &d).await?;
+            self.record(&mut tx, actor, Some(nid), "create", "partner", id, &d.name).await?;
+            partner_ids.push(id);
+        }
+        for (partner, form) in &demo.persons {
+            let mut form = form.clone();
+            form.organisation_id = partner_ids.get(*partner).map(|id| id.to_string()).unwrap_or_default();
+            let d = form.validate(today).map_err(invalid)?;
+            let id = verband_store::insert_person(&mut tx, nid, &d).await?;
+            self.record(&mut tx, actor, Some(nid), "create", "person", id, &d.name).await?;
+        }
+        for (partner, description, goals) in &demo.interests {
+            let Some(organisation_id) = partner_ids.get(*partner).copied() else { continue };
+            let d = verband_domain::InterestDraft {
+                organisation_id,
+                description: description.clone(),
+                goal_ids: goals.iter().filter_map(|g| goal_ids.get(*g).copied()).collect(),
+            };
+            let id = verband_store::insert_interest(&mut tx, nid, &d).await?;
+            let label: String = description.chars().take(80).collect();
+            self.record(&mut tx, actor, Some(nid), "create", "interest", id, &label).await?;
+        }
+        tx.commit().await?;
+        Ok(nid)
+    }
+}

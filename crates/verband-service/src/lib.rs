@@ -1,0 +1,68 @@
+//! Verband's use cases. Every function here decides who may do what, validates
+//! with the domain's rules and stores in one transaction together with an
+//! audit entry and a change-log row. Web, API and CLI all come through here.
+
+mod access;
+mod accounts;
+pub mod demo;
+mod error;
+mod network;
+mod partners;
+mod persons;
+pub mod secrets;
+
+pub use access::{Actor, Channel, Origin};
+pub use accounts::{LoginOutcome, NewApiToken};
+pub use error::ServiceError;
+pub use network::Dashboard;
+pub use verband_store::{ApiTokenRecord, AuditRecord, Engine, NetworkCounts, Store, UserRecord};
+
+pub type Result<T> = std::result::Result<T, ServiceError>;
+
+/// The entry point for every use case; cheap to clone.
+#[derive(Clone)]
+pub struct Service {
+    store: Store,
+}
+
+impl Service {
+    pub fn new(store: Store) -> Self {
+        Service { store }
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Writes the audit entry and the change-log row of a successful change,
+    /// inside the caller's transaction.
+    async fn record(
+        &self,
+        conn: &mut verband_store::Conn,
+        actor: &Actor,
+        network_id: Option<i64>,
+        action: &str,
+        entity: &str,
+        id: i64,
+        label: &str,
+    ) -> Result<()> {
+        let origin = actor.origin.describe();
+        verband_store::insert_audit(
+            conn,
+            &verband_store::AuditEntry {
+                network_id,
+                actor_user_id: actor.user_id,
+                actor: &actor.name,
+                action,
+                object_type: entity,
+                object_id: Some(id),
+                object_label: Some(label),
+                result: "success",
+                origin: &origin,
+            },
+        )
+        .await?;
+        verband_store::insert_change(conn, network_id, entity, id, action).await?;
+        Ok(())
+    }
+}

@@ -1,0 +1,137 @@
+//! The audit log (who did what, for people) and the change log (what changed,
+//! for machines: search indexes and caches follow it by sequence number).
+
+use sqlx::Row;
+
+use crate::{now_text, Conn, Result};
+
+/// One audit entry to write. Written in the same transaction as the change.
+#[derive(Debug, Clone)]
+pub struct AuditEntry<'a> {
+    pub network_id: Option<i64>,
+    pub actor_user_id: Option<i64>,
+    pub actor: &'a str,
+    pub action: &'a str,
+    pub object_type: &'a str,
+    pub object_id: Option<i64>,
+    pub object_label: Option<&'a str>,
+    pub result: &'a str,
+    pub origin: &'a str,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuditRecord {
+    pub id: i64,
+    pub at: String,
+    pub network_id: Option<i64>,
+    pub actor: String,
+    pub action: String,
+    pub object_type: String,
+    pub object_id: Option<i64>,
+    pub object_label: Option<String>,
+    pub result: String,
+    pub origin: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChangeRecord {
+    pub seq: i64,
+    pub at: String,
+    pub network_id: Option<i64>,
+    pub entity: String,
+    pub entity_id: i64,
+    pub op: String,
+}
+
+pub async fn insert_audit(conn: &mut Conn, e: &AuditEntry<'_>) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO audit_log (at, network_id, actor_user_id, actor, action, object_type, object_id, object_label, result, origin)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(now_text())
+    .bind(e.network_id)
+    .bind(e.actor_user_id)
+    .bind(e.actor.to_string())
+    .bind(e.action.to_string())
+    .bind(e.object_type.to_string())
+    .bind(e.object_id)
+    .bind(e.object_label.map(str::to_string))
+    .bind(e.result.to_string())
+    .bind(e.origin.to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn insert_change(conn: &mut Conn, network_id: Option<i64>, entity: &str, entity_id: i64, op: &str) -> Result<()> {
+    sqlx::query("INSERT INTO change_log (at, network_id, entity, entity_id, op) VALUES ($1, $2, $3, $4, $5)")
+        .bind(now_text())
+        .bind(network_id)
+        .bind(entity.to_string())
+        .bind(entity_id)
+        .bind(op.to_string())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+fn audit_from_row(r: &sqlx::any::AnyRow) -> Result<AuditRecord> {
+    Ok(AuditRecord {
+        id: r.try_get("id")?,
+        at: r.try_get("at")?,
+        network_id: r.try_get("network_id")?,
+        actor: r.try_get("actor")?,
+        action: r.try_get("action")?,
+        object_type: r.try_get("object_type")?,
+        object_id: r.try_get("object_id")?,
+        object_label: r.try_get("object_label")?,
+        result: r.try_get("result")?,
+        origin: r.try_get("origin")?,
+    })
+}
+
+/// The newest audit entries of one network, newest first.
+pub async fn recent_audit(conn: &mut Conn, network_id: i64, limit: i64) -> Result<Vec<AuditRecord>> {
+    let rows = sqlx::query(
+        "SELECT id, at, network_id, actor, action, object_type, object_id, object_label, result, origin
+         FROM audit_log WHERE network_id = $1 ORDER BY id DESC LIMIT $2",
+    )
+    .bind(network_id)
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(audit_from_row).collect()
+}
+
+/// Audit entries of the whole deployment, newest first (for tests and admins).
+pub async fn all_audit(conn: &mut Conn, limit: i64) -> Result<Vec<AuditRecord>> {
+    let rows = sqlx::query(
+        "SELECT id, at, network_id, actor, action, object_type, object_id, object_label, result, origin
+         FROM audit_log ORDER BY id DESC LIMIT $1",
+    )
+    .bind(limit)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(audit_from_row).collect()
+}
+
+/// Change-log rows after `after_seq`, oldest first.
+pub async fn changes_since(conn: &mut Conn, after_seq: i64, limit: i64) -> Result<Vec<ChangeRecord>> {
+    let rows = sqlx::query("SELECT seq, at, network_id, entity, entity_id, op FROM change_log WHERE seq > $1 ORDER BY seq LIMIT $2")
+        .bind(after_seq)
+        .bind(limit)
+        .fetch_all(conn)
+        .await?;
+    rows.iter()
+        .map(|r| {
+            Ok(ChangeRecord {
+                seq: r.try_get("seq")?,
+                at: r.try_get("at")?,
+                network_id: r.try_get("network_id")?,
+                entity: r.try_get("entity")?,
+                entity_id: r.try_get("entity_id")?,
+                op: r.try_get("op")?,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,124 @@
+//! User accounts and their roles per network.
+
+use sqlx::Row;
+
+use crate::{now_text, Conn, Result, StoreError};
+use verband_domain::{Language, NetworkRole};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct UserRecord {
+    pub id: i64,
+    pub username: String,
+    pub display_name: String,
+    pub email: Option<String>,
+    pub password_hash: String,
+    pub is_admin: bool,
+    pub language: Language,
+}
+
+const USER_COLUMNS: &str = "id, username, display_name, email, password_hash, is_admin, language";
+
+fn user_from_row(r: &sqlx::any::AnyRow) -> Result<UserRecord> {
+    let language: String = r.try_get("language")?;
+    Ok(UserRecord {
+        id: r.try_get("id")?,
+        username: r.try_get("username")?,
+        display_name: r.try_get("display_name")?,
+        email: r.try_get("email")?,
+        password_hash: r.try_get("password_hash")?,
+        is_admin: r.try_get::<i64, _>("is_admin")? != 0,
+        language: Language::parse(&language).unwrap_or(Language::Nl),
+    })
+}
+
+pub async fn insert_user(
+    conn: &mut Conn,
+    username: &str,
+    display_name: &str,
+    email: Option<&str>,
+    password_hash: &str,
+    is_admin: bool,
+) -> Result<i64> {
+    let row = sqlx::query(
+        "INSERT INTO users (username, display_name, email, password_hash, is_admin, language, created_at)
+         VALUES ($1, $2, $3, $4, $5, 'nl', $6) RETURNING id",
+    )
+    .bind(username.to_string())
+    .bind(display_name.to_string())
+    .bind(email.map(str::to_string))
+    .bind(password_hash.to_string())
+    .bind(i64::from(is_admin))
+    .bind(now_text())
+    .fetch_one(conn)
+    .await?;
+    Ok(row.try_get("id")?)
+}
+
+pub async fn user_by_username(conn: &mut Conn, username: &str) -> Result<Option<UserRecord>> {
+    let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1"))
+        .bind(username.to_string())
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref().map(user_from_row).transpose()
+}
+
+pub async fn user_by_id(conn: &mut Conn, id: i64) -> Result<Option<UserRecord>> {
+    let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE id = $1")).bind(id).fetch_optional(conn).await?;
+    row.as_ref().map(user_from_row).transpose()
+}
+
+pub async fn list_users(conn: &mut Conn) -> Result<Vec<UserRecord>> {
+    let rows = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users ORDER BY username")).fetch_all(conn).await?;
+    rows.iter().map(user_from_row).collect()
+}
+
+pub async fn set_password_hash(conn: &mut Conn, user_id: i64, hash: &str) -> Result<()> {
+    sqlx::query("UPDATE users SET password_hash = $1 WHERE id = $2").bind(hash.to_string()).bind(user_id).execute(conn).await?;
+    Ok(())
+}
+
+pub async fn set_language(conn: &mut Conn, user_id: i64, language: Language) -> Result<()> {
+    sqlx::query("UPDATE users SET language = $1 WHERE id = $2").bind(language.code().to_string()).bind(user_id).execute(conn).await?;
+    Ok(())
+}
+
+/// Gives `user_id` the role in the network, replacing any earlier role there.
+pub async fn upsert_network_role(conn: &mut Conn, user_id: i64, network_id: i64, role: NetworkRole) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO network_roles (user_id, network_id, role) VALUES ($1, $2, $3)
+         ON CONFLICT (user_id, network_id) DO UPDATE SET role = excluded.role",
+    )
+    .bind(user_id)
+    .bind(network_id)
+    .bind(role.code().to_string())
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn network_role(conn: &mut Conn, user_id: i64, network_id: i64) -> Result<Option<NetworkRole>> {
+    let row = sqlx::query("SELECT role FROM network_roles WHERE user_id = $1 AND network_id = $2")
+        .bind(user_id)
+        .bind(network_id)
+        .fetch_optional(conn)
+        .await?;
+    match row {
+        None => Ok(None),
+        Some(r) => {
+            let code: String = r.try_get("role")?;
+            NetworkRole::parse(&code).map(Some).ok_or(StoreError::Corrupt(format!("role {code}")))
+        }
+    }
+}
+
+/// (network id, role) for every network the user has a role in.
+pub async fn roles_of_user(conn: &mut Conn, user_id: i64) -> Result<Vec<(i64, NetworkRole)>> {
+    let rows = sqlx::query("SELECT network_id, role FROM network_roles WHERE user_id = $1").bind(user_id).fetch_all(conn).await?;
+    rows.iter()
+        .map(|r| {
+            let code: String = r.try_get("role")?;
+            let role = NetworkRole::parse(&code).ok_or(StoreError::Corrupt(format!("role {code}")))?;
+            Ok((r.try_get("network_id")?, role))
+        })
+        .collect()
+}

@@ -1,0 +1,60 @@
+# Verband — English texts. Keys are shared with nl/main.ftl.
+
+language-name = English
+skip-to-content = Skip to content
+logout = Log out
+footer-text = Verband — steering together towards one social goal
+footer-api = API description
+nav-account-label = Account
+nav-network-label = Network
+nav-networks = My networks
+nav-dashboard = Overview
+nav-partners = Partners
+nav-persons = Contact persons
+nav-ambition = Ambition and goals
+nav-interests = Interests
+choose = Choose…
+field-optional = (optional)
+no-choices = There is nothing to choose from yet.
+pagination-label = Pagination
+pagination-previous = Previous
+pagination-next = Next
+pagination-position = Page { $page } of { $pages }
+list-count = { $count ->
+    [one] 1 result
+   *[other] { $count } results
+}
+flash-created = Added.
+flash-saved = Saved.
+flash-archived = Archived. You can restore it at any time.
+flash-restored = Restored.
+flash-deleted = Deleted.
+error-prefix = Error:
+error-summary-title = Please check these fields
+error-back-home = Go to the start page
+error-not-found-title = Page not found
+error-not-found-text = This page does not exist, or you have no access to it.
+error-forbidden-title = Not allowed
+error-forbidden-text = Your role in this network does not allow this.
+error-csrf-title = Form expired
+error-csrf-text = The form had expired or did not come from this site. Go back, reload the page and try again.
+error-too-large-title = Too large
+error-too-large-text = What you sent is too large.
+error-bad-request-title = Invalid request
+error-bad-request-text = This request is not valid.
+error-conflict-title = That is not possible
+error-conflict-text = This conflicts with what is already stored.
+error-internal-title = Something went wrong
+error-internal-text = Something went wrong on our side. Try again later; if it keeps happening, tell your administrator.
+error-required = Fill this in.
+error-too-long = This is too long.
+error-date-invalid = Enter a valid date.
+error-date-in-future = This date lies in the future.
+error-number-invalid = Enter a whole number of 0 or more.
+error-choice-invalid = Choose one of the options.
+error-kvk-invalid = A KvK number has exactly 8 digits.
+error-url-invalid = A web address starts with https:// or http://.
+error-email-invalid = Enter a valid e-mail address, such as name@organisation.nl.
+error-phone-invalid = Enter a valid phone number.
+error-username-invalid = Use only letters, digits and . _ - @.
+error-password-too-short = A password has at least 10 characters.

@@ -1,0 +1,48 @@
+//! Every state-changing page request must carry the visitor's CSRF token, as
+//! a `csrf` form field or an `X-CSRF-Token` header. Checked here, in one
+//! place, so that no handler can forget it.
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::http::{header, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::error::WebError;
+use crate::visitor::Visitor;
+
+const MAX_FORM_BYTES: usize = 1024 * 1024;
+
+fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
+pub async fn csrf_middleware(req: Request, next: Next) -> Response {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return next.run(req).await;
+    }
+    let Some(expected) = req.extensions().get::<Visitor>().map(|v| v.csrf.clone()) else {
+        return WebError::Csrf.into_response();
+    };
+    if let Some(h) = req.headers().get("x-csrf-token").and_then(|h| h.to_str().ok()) {
+        return if constant_time_eq(h.as_bytes(), expected.as_bytes()) { next.run(req).await } else { WebError::Csrf.into_response() };
+    }
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|c| c.to_str().ok())
+        .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
+    if !is_form {
+        return WebError::Csrf.into_response();
+    }
+    let (parts, body) = req.into_parts();
+    let bytes = match axum::body::to_bytes(body, MAX_FORM_BYTES).await {
+        Ok(b) => b,
+        Err(_) => return WebError::TooLarge.into_response(),
+    };
+    let ok = form_urlencoded::parse(&bytes).any(|(k, v)| k == "csrf" && constant_time_eq(v.as_bytes(), expected.as_bytes()));
+    if !ok {
+        return WebError::Csrf.into_response();
+    }
+    next.run(Request::from_parts(parts, Body::from(bytes))).await
+}

@@ -1,0 +1,217 @@
+//! The `verband` binary: reads configuration, opens the database, and starts
+//! the web server or runs a CLI command. Everything else lives in the crates.
+
+use std::io::BufRead;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+use clap::{Args, Parser, Subcommand};
+use verband_domain::NetworkRole;
+use verband_service::demo::{DEMO_PASSWORD, DEMO_SEED, DEMO_USERS};
+use verband_service::{Actor, Service, Store};
+use verband_web::WebConfig;
+
+#[derive(Parser)]
+#[command(name = "verband", version, about = "Verband: one place to see and steer a network of organisations working towards one social goal.")]
+struct Cli {
+    #[command(flatten)]
+    db: DbArgs,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Args, Clone)]
+struct DbArgs {
+    /// Data directory for the embedded SQLite database (created when missing).
+    #[arg(long, global = true, env = "VERBAND_DATA", default_value = "./verband-data")]
+    data: PathBuf,
+    /// Use this database instead of the embedded SQLite file, e.g. postgres://user@127.0.0.1:5432/verband.
+    #[arg(long, global = true, env = "VERBAND_DATABASE_URL")]
+    database_url: Option<String>,
+}
+
+#[derive(Args, Clone)]
+struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "VERBAND_LISTEN", default_value = "127.0.0.1:8080")]
+    listen: SocketAddr,
+    /// Mark cookies Secure; set this when Verband is reached over https (behind a proxy).
+    #[arg(long, env = "VERBAND_SECURE_COOKIES", default_value_t = false)]
+    secure_cookies: bool,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server (pages and API) on an existing or new database.
+    Serve(ServeArgs),
+    /// Fill an empty database with demo networks and accounts, then serve.
+    Demo {
+        #[command(flatten)]
+        serve: ServeArgs,
+        /// How many full-size demo networks to generate (besides the small second one).
+        #[arg(long, default_value_t = 1)]
+        scale: usize,
+        /// Seed of the generator: the same seed gives the same demo.
+        #[arg(long, default_value_t = DEMO_SEED)]
+        seed: u64,
+        /// Only write the demo data; do not start the server.
+        #[arg(long)]
+        no_serve: bool,
+    },
+    /// Bring the database schema up to date (also done by serve and demo).
+    Migrate,
+    /// Manage user accounts.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create an account. The password is read from --password or, when absent, from the first line of standard input.
+    Add {
+        username: String,
+        /// Name shown in the interface.
+        #[arg(long, default_value = "")]
+        name: String,
+        #[arg(long, env = "VERBAND_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+        /// Make the account a deployment administrator.
+        #[arg(long)]
+        admin: bool,
+    },
+    /// List accounts and their roles per network.
+    List,
+    /// Set a new password (ends the user's sessions). Read like `add`.
+    SetPassword {
+        username: String,
+        #[arg(long, env = "VERBAND_PASSWORD", hide_env_values = true)]
+        password: Option<String>,
+    },
+    /// Give a user a role in a network: coordinator, steering, member or advisor.
+    Grant { username: String, network_id: i64, role: String },
+}
+
+fn read_password(given: Option<String>) -> anyhow::Result<String> {
+    if let Some(p) = given {
+        return Ok(p);
+    }
+    eprintln!("Password (one line on standard input):");
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line).context("reading the password from standard input")?;
+    Ok(line.trim_end_matches(['\r', '\n']).to_string())
+}
+
+async fn open(db: &DbArgs) -> anyhow::Result<Service> {
+    let url = match &db.database_url {
+        Some(url) if !url.trim().is_empty() => url.clone(),
+        _ => {
+            std::fs::create_dir_all(&db.data).with_context(|| format!("creating the data directory {}", db.data.display()))?;
+            Store::sqlite_url_in(&db.data)
+        }
+    };
+    let store = Store::connect(&url).await.context("opening the database")?;
+    store.migrate().await.context("bringing the database schema up to date")?;
+    Ok(Service::new(store))
+}
+
+async fn serve(service: Service, args: &ServeArgs) -> anyhow::Result<()> {
+    let app = verband_web::router(service.clone(), WebConfig { secure_cookies: args.secure_cookies });
+    let listener = tokio::net::TcpListener::bind(args.listen).await.with_context(|| format!("listening on {}", args.listen))?;
+    let cleanup = service.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            if let Err(e) = cleanup.delete_expired_sessions().await {
+                tracing::warn!("could not delete expired sessions: {e}");
+            }
+        }
+    });
+    println!("Verband is running on http://{}", args.listen);
+    axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .context("serving")?;
+    service.store().close().await;
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! { _ = ctrl_c => {}, _ = term => {} }
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("VERBAND_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let service = open(&cli.db).await?;
+    let system = Actor::system("cli");
+    match cli.command {
+        Command::Serve(args) => serve(service, &args).await?,
+        Command::Migrate => println!("The database schema is up to date."),
+        Command::Demo { serve: args, scale, seed, no_serve } => {
+            if service.is_empty().await? {
+                eprintln!("Writing the demo data ({scale} network(s) of full size, seed {seed})…");
+                let summary = service.seed_demo(seed, scale).await?;
+                eprintln!("Demo data written: {} networks.", summary.networks.len());
+            } else {
+                eprintln!("The database already holds data; the demo is not written again.");
+            }
+            println!("Log in as one of these demo accounts (password: {DEMO_PASSWORD}):");
+            for (username, display, _) in DEMO_USERS {
+                println!("  {username:<16} {display}");
+            }
+            if !no_serve {
+                serve(service, &args).await?;
+            }
+        }
+        Command::User { command } => match command {
+            UserCommand::Add { username, name, password, admin } => {
+                let password = read_password(password)?;
+                let id = service.add_user(&system, &username, &name, &password, admin).await?;
+                println!("Account {username} created (id {id}).");
+            }
+            UserCommand::List => {
+                for (user, roles) in service.list_users(&system).await? {
+                    let roles: Vec<String> = roles.iter().map(|(n, r)| format!("{r} in network {n}")).collect();
+                    let admin = if user.is_admin { " (admin)" } else { "" };
+                    println!("{:<20} {}{}  {}", user.username, user.display_name, admin, roles.join(", "));
+                }
+            }
+            UserCommand::SetPassword { username, password } => {
+                let password = read_password(password)?;
+                service.set_password(&system, &username, &password).await?;
+                println!("Password of {username} set; their sessions have ended.");
+            }
+            UserCommand::Grant { username, network_id, role } => {
+                let Some(role) = NetworkRole::parse(role.trim()) else {
+                    bail!("unknown role {role:?}: use coordinator, steering, member or advisor");
+                };
+                service.grant(&system, &username, network_id, role).await?;
+                println!("{username} is now {role} in network {network_id}.");
+            }
+        },
+    }
+    Ok(())
+}
