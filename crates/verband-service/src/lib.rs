@@ -12,7 +12,7 @@ mod persons;
 pub mod secrets;
 
 pub use access::{Actor, Channel, Origin};
-pub use accounts::{LoginOutcome, NewApiToken};
+pub use accounts::{LoginOutcome, NewApiToken, MAX_LOGIN_FAILURES, SESSION_HOURS};
 pub use error::ServiceError;
 pub use network::Dashboard;
 pub use verband_store::{ApiTokenRecord, AuditRecord, Engine, NetworkCounts, Store, UserRecord};

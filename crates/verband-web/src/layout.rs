@@ -59,7 +59,7 @@ pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {
                     div class="bar" {
                         a class="brand" href="/" { "Verband" }
                         @if let Some(n) = &meta.network {
-                            span class="bar-network" { (n.name) }
+                            span class="bar-network" { (n.name) " · " span class="bar-role" { (v.t(&n.role.label_key())) } }
                         }
                         div class="bar-tools" {
                             form class="lang-switch" method="post" action="/taal" {

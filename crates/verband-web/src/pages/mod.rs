@@ -1,9 +1,123 @@
-//! The server-rendered pages.
+//! The server-rendered pages. Paths are Dutch, as users see and share them.
+//! Every page request first passes the visitor middleware (account, language,
+//! CSRF token), then the CSRF check for anything that is not a GET.
 
+mod account;
+mod ambition;
+mod auth;
+mod home;
+mod interests;
+mod partners;
+mod persons;
+
+use axum::extract::Request;
+use axum::middleware;
+use axum::routing::{get, post};
 use axum::Router;
+use serde::Deserialize;
+use verband_domain::{Network, NetworkRole, SortDir};
 
+use crate::csrf::csrf_middleware;
+use crate::error::WebError;
+use crate::layout::NavNetwork;
+use crate::visitor::visitor_middleware;
 use crate::AppState;
 
 pub fn routes(state: AppState) -> Router {
-    Router::new().with_state(state)
+    let n = "/netwerken/{network_id}";
+    Router::new()
+        .route("/", get(home::root))
+        .route("/inloggen", get(auth::login_page).post(auth::login))
+        .route("/uitloggen", post(auth::logout))
+        .route("/taal", post(auth::switch_language))
+        .route("/account", get(account::page_handler))
+        .route("/account/tokens", post(account::create_token))
+        .route("/account/tokens/{token_id}/intrekken", post(account::revoke_token))
+        .route("/netwerken", get(home::networks))
+        .route(n, get(home::dashboard))
+        .route(&format!("{n}/partners"), get(partners::list))
+        .route(&format!("{n}/partners/nieuw"), get(partners::new_form).post(partners::create))
+        .route(&format!("{n}/partners/{{id}}"), get(partners::detail))
+        .route(&format!("{n}/partners/{{id}}/bewerken"), get(partners::edit_form).post(partners::update))
+        .route(&format!("{n}/partners/{{id}}/archiveren"), post(partners::archive))
+        .route(&format!("{n}/partners/{{id}}/terugzetten"), post(partners::restore))
+        .route(&format!("{n}/personen"), get(persons::list))
+        .route(&format!("{n}/personen/nieuw"), get(persons::new_form).post(persons::create))
+        .route(&format!("{n}/personen/{{id}}"), get(persons::detail))
+        .route(&format!("{n}/personen/{{id}}/bewerken"), get(persons::edit_form).post(persons::update))
+        .route(&format!("{n}/personen/{{id}}/archiveren"), post(persons::archive))
+        .route(&format!("{n}/personen/{{id}}/terugzetten"), post(persons::restore))
+        .route(&format!("{n}/ambitie"), get(ambition::show).post(ambition::save_statement))
+        .route(&format!("{n}/ambitie/doelen/nieuw"), get(ambition::new_goal).post(ambition::create_goal))
+        .route(&format!("{n}/ambitie/doelen/{{id}}"), get(ambition::edit_goal).post(ambition::update_goal))
+        .route(&format!("{n}/ambitie/doelen/{{id}}/archiveren"), post(ambition::archive_goal))
+        .route(&format!("{n}/ambitie/doelen/{{id}}/terugzetten"), post(ambition::restore_goal))
+        .route(&format!("{n}/belangen"), get(interests::list))
+        .route(&format!("{n}/belangen/nieuw"), get(interests::new_form).post(interests::create))
+        .route(&format!("{n}/belangen/{{id}}"), get(interests::edit_form).post(interests::update))
+        .route(&format!("{n}/belangen/{{id}}/verwijderen"), get(interests::confirm_delete).post(interests::delete))
+        .fallback(not_found)
+        .layer(middleware::from_fn(csrf_middleware))
+        .layer(middleware::from_fn_with_state(state.clone(), visitor_middleware))
+        .with_state(state)
+}
+
+async fn not_found(_req: Request) -> WebError {
+    WebError::NotFound
+}
+
+pub(crate) fn nav(network: &Network, role: NetworkRole) -> NavNetwork {
+    NavNetwork { id: network.id, name: network.name.clone(), role }
+}
+
+/// The query of a list page: search, filters, sorting, page, and the
+/// message of a change just made.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct ListQuery {
+    pub q: String,
+    pub sector: String,
+    pub status: String,
+    pub organisation: String,
+    pub archived: String,
+    pub sort: String,
+    pub dir: String,
+    pub page: Option<u32>,
+    pub done: Option<String>,
+}
+
+impl ListQuery {
+    pub fn desc(&self) -> bool {
+        SortDir::parse(&self.dir) == SortDir::Desc
+    }
+
+    /// The filter part of the query, to keep in sort and page links.
+    pub fn filter_query(&self) -> String {
+        let mut s = form_urlencoded::Serializer::new(String::new());
+        for (k, v) in [("q", &self.q), ("sector", &self.sector), ("status", &self.status), ("organisation", &self.organisation), ("archived", &self.archived)] {
+            if !v.is_empty() {
+                s.append_pair(k, v);
+            }
+        }
+        s.finish()
+    }
+
+    /// The filter and sort part, for page links.
+    pub fn page_query(&self) -> String {
+        let mut q = self.filter_query();
+        if !self.sort.is_empty() {
+            if !q.is_empty() {
+                q.push('&');
+            }
+            q.push_str(&form_urlencoded::Serializer::new(String::new()).append_pair("sort", &self.sort).append_pair("dir", &self.dir).finish());
+        }
+        q
+    }
+}
+
+/// The `done` message after a redirect.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub(crate) struct DoneQuery {
+    pub done: Option<String>,
 }

@@ -1,0 +1,149 @@
+//! The start: my networks, and a network's dashboard.
+
+use axum::extract::{Path, State};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::Extension;
+use maud::{html, Markup};
+use verband_service::AuditRecord;
+
+use crate::error::WebError;
+use crate::layout::{number, page, PageMeta};
+use crate::pages::nav;
+use crate::visitor::Visitor;
+use crate::AppState;
+
+pub async fn root(Extension(v): Extension<Visitor>) -> Response {
+    if v.user.is_some() {
+        Redirect::to("/netwerken").into_response()
+    } else {
+        Redirect::to("/inloggen").into_response()
+    }
+}
+
+pub async fn networks(State(state): State<AppState>, Extension(v): Extension<Visitor>) -> Result<Markup, WebError> {
+    let actor = v.actor()?;
+    let mine = state.service.my_networks(&actor).await?;
+    let title = v.t("networks-title");
+    let body = html! {
+        h1 { (title) }
+        @if mine.is_empty() {
+            div class="empty" { p { (v.t("networks-empty")) } }
+        } @else {
+            ul class="cards" {
+                @for (n, role) in &mine {
+                    li class="card" {
+                        h2 { a href={ "/netwerken/" (n.id) } { (n.name) } }
+                        p class="meta" {
+                            @if let Some(r) = &n.region { (r) " · " }
+                            (v.t(&n.phase.label_key()))
+                        }
+                        p { span class="badge" { (v.t(&role.label_key())) } }
+                    }
+                }
+            }
+        }
+    };
+    Ok(page(&v, &PageMeta::plain(&title), body))
+}
+
+fn audit_sentence(v: &Visitor, r: &AuditRecord) -> String {
+    let action = v.t(&format!("audit-{}", r.action));
+    let object = v.t(&format!("object-{}", r.object_type));
+    let label = r.object_label.as_deref().filter(|l| !l.is_empty()).map(|l| format!(" “{l}”")).unwrap_or_default();
+    format!("{object}{label} {action}")
+}
+
+/// RFC 3339 UTC text as a short local-looking timestamp.
+fn when(v: &Visitor, at: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(at) {
+        Ok(t) => {
+            let t = t.with_timezone(&chrono::Utc);
+            match v.lang {
+                verband_domain::Language::Nl => t.format("%d-%m-%Y %H:%M UTC").to_string(),
+                verband_domain::Language::En => t.format("%-d %b %Y %H:%M UTC").to_string(),
+            }
+        }
+        Err(_) => at.to_string(),
+    }
+}
+
+pub async fn dashboard(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path(network_id): Path<i64>) -> Result<Markup, WebError> {
+    let actor = v.actor()?;
+    let d = state.service.dashboard(&actor, network_id).await?;
+    let n = &d.network;
+    let base = format!("/netwerken/{}", n.id);
+    let counts = [
+        ("dashboard-active-partners", d.counts.active_partners, format!("{base}/partners?status=active")),
+        ("dashboard-partners", d.counts.partners, format!("{base}/partners")),
+        ("dashboard-persons", d.counts.persons, format!("{base}/personen")),
+        ("dashboard-goals", d.counts.goals, format!("{base}/ambitie")),
+        ("dashboard-interests", d.counts.interests, format!("{base}/belangen")),
+    ];
+    let body = html! {
+        h1 { (n.name) }
+        p class="meta" {
+            @if let Some(r) = &n.region { (r) }
+            @if let Some(i) = n.inhabitants { " · " (v.ta("dashboard-inhabitants", &[("count", number(&v, i).into())])) }
+            " · " (v.t("dashboard-phase")) ": " strong { (v.t(&n.phase.label_key())) }
+            " · " (v.t("dashboard-your-role")) ": " (v.t(&d.role.label_key()))
+        }
+        section aria-labelledby="ambition-title" class="panel" {
+            h2 id="ambition-title" { (v.t("dashboard-ambition")) }
+            @match &n.ambition {
+                Some(a) => blockquote class="ambition" { p { (a) } },
+                None => p class="empty" { (v.t("ambition-empty")) " " a href={ (base) "/ambitie" } { (v.t("ambition-write")) } },
+            }
+        }
+        section aria-labelledby="counts-title" {
+            h2 id="counts-title" class="visually-hidden" { (v.t("dashboard-counts")) }
+            ul class="stats" {
+                @for (key, count, href) in &counts {
+                    li { a href=(href) { span class="stat-number" { (number(&v, *count)) } span class="stat-label" { (v.t(key)) } } }
+                }
+            }
+        }
+        div class="columns" {
+            section aria-labelledby="sectors-title" class="panel" {
+                h2 id="sectors-title" { (v.t("dashboard-per-sector")) }
+                @if d.per_sector.is_empty() {
+                    p class="empty" { (v.t("partners-empty")) }
+                } @else {
+                    @let max = d.per_sector.iter().map(|(_, c)| *c).max().unwrap_or(1).max(1);
+                    table class="data" {
+                        caption class="visually-hidden" { (v.t("dashboard-per-sector")) }
+                        thead { tr { th scope="col" { (v.t("partner-sector")) } th scope="col" class="num" { (v.t("dashboard-count")) } th scope="col" aria-hidden="true" {} } }
+                        tbody {
+                            @for (sector, count) in &d.per_sector {
+                                tr {
+                                    th scope="row" { a href={ (base) "/partners?sector=" (sector.code()) } { (v.t(&sector.label_key())) } }
+                                    td class="num" { (count) }
+                                    td aria-hidden="true" class="bar-cell" {
+                                        // An SVG bar, because the security policy forbids inline styles.
+                                        svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" focusable="false" { rect x="0" y="0" height="10" width=(count * 100 / max) {} }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            section aria-labelledby="recent-title" class="panel" {
+                h2 id="recent-title" { (v.t("dashboard-recent")) }
+                @if d.recent.is_empty() {
+                    p class="empty" { (v.t("dashboard-recent-empty")) }
+                } @else {
+                    ol class="timeline" {
+                        @for r in &d.recent {
+                            li {
+                                span class="when" { (when(&v, &r.at)) } " "
+                                span { (audit_sentence(&v, r)) } " "
+                                span class="who" { (v.ta("dashboard-by", &[("actor", r.actor.clone().into())])) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    };
+    Ok(page(&v, &PageMeta::network(&n.name, nav(n, d.role), "dashboard"), body))
+}
