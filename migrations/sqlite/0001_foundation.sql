@@ -42,6 +42,10 @@ CREATE TABLE organisations (
     kvk_number TEXT,
     website TEXT,
     description TEXT,
+    -- Written by the application (verband_domain::search_key): lower case
+    -- without accents, the same on both engines.
+    sort_name TEXT NOT NULL DEFAULT '',
+    search_text TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
@@ -65,11 +69,13 @@ CREATE TABLE persons (
     phone TEXT,
     data_source TEXT NOT NULL,
     informed_on TEXT,
+    sort_name TEXT NOT NULL DEFAULT '',
+    search_text TEXT NOT NULL DEFAULT '',
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL,
     archived_at TEXT
 );
-CREATE INDEX persons_network ON persons(network_id, name);
+CREATE INDEX persons_network ON persons(network_id, sort_name);
 CREATE INDEX persons_organisation ON persons(organisation_id);
 
 CREATE TABLE person_roles (

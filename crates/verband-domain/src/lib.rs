@@ -8,6 +8,7 @@ pub mod network;
 pub mod organisation;
 pub mod paging;
 pub mod person;
+pub mod text;
 pub mod validation;
 
 pub use codes::*;
@@ -15,4 +16,5 @@ pub use network::*;
 pub use organisation::*;
 pub use paging::*;
 pub use person::*;
+pub use text::search_key;
 pub use validation::{FieldError, ValidationErrors};

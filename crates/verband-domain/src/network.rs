@@ -203,7 +203,12 @@ mod tests {
 
     #[test]
     fn network_defaults_to_build_up() {
-        let f = NetworkForm { name: "Gezond Rivierenland".into(), inhabitants: "245.000".into(), domains: "zorg, welzijn; Zorg".into(), ..Default::default() };
+        let f = NetworkForm {
+            name: "Gezond Rivierenland".into(),
+            inhabitants: "245.000".into(),
+            domains: "zorg, welzijn; Zorg".into(),
+            ..Default::default()
+        };
         let d = f.validate().unwrap();
         assert_eq!(d.phase, Phase::BuildUp);
         assert_eq!(d.inhabitants, Some(245_000));
@@ -221,9 +226,13 @@ mod tests {
     fn interest_needs_partner_and_text() {
         let e = InterestForm { goal_ids: vec!["x".into()], ..Default::default() }.validate().unwrap_err();
         assert_eq!(e.0.len(), 3);
-        let ok = InterestForm { organisation_id: "3".into(), description: "Minder zorgvraag".into(), goal_ids: vec!["1".into(), "1".into(), "2".into()] }
-            .validate()
-            .unwrap();
+        let ok = InterestForm {
+            organisation_id: "3".into(),
+            description: "Minder zorgvraag".into(),
+            goal_ids: vec!["1".into(), "1".into(), "2".into()],
+        }
+        .validate()
+        .unwrap();
         assert_eq!(ok.goal_ids, vec![1, 2]);
     }
 }

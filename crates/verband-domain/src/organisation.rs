@@ -77,16 +77,9 @@ impl OrganisationForm {
         let membership_status = required_code(&mut e, "membershipStatus", status_raw, MembershipStatus::parse);
         let member_since = optional_date(&mut e, "memberSince", &self.member_since);
         match (sector, ownership, membership_status) {
-            (Some(sector), Some(ownership), Some(membership_status)) if e.is_empty() => Ok(OrganisationDraft {
-                name,
-                sector,
-                ownership,
-                kvk_number,
-                website,
-                description,
-                membership_status,
-                member_since,
-            }),
+            (Some(sector), Some(ownership), Some(membership_status)) if e.is_empty() => {
+                Ok(OrganisationDraft { name, sector, ownership, kvk_number, website, description, membership_status, member_since })
+            }
             _ => Err(e),
         }
     }

@@ -14,10 +14,7 @@ pub struct PageRequest {
 
 impl PageRequest {
     pub fn new(number: Option<u32>, size: Option<u32>) -> Self {
-        Self {
-            number: number.unwrap_or(1).max(1),
-            size: size.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE),
-        }
+        Self { number: number.unwrap_or(1).max(1), size: size.unwrap_or(DEFAULT_PAGE_SIZE).clamp(1, MAX_PAGE_SIZE) }
     }
 
     pub fn offset(&self) -> i64 {

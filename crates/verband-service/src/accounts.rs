@@ -94,7 +94,15 @@ impl Service {
         }
     }
 
-    async fn audit_only(&self, conn: &mut verband_store::Conn, actor: &Actor, action: &str, object: &str, id: i64, result: &str) -> Result<()> {
+    async fn audit_only(
+        &self,
+        conn: &mut verband_store::Conn,
+        actor: &Actor,
+        action: &str,
+        object: &str,
+        id: i64,
+        result: &str,
+    ) -> Result<()> {
         let origin = actor.origin.describe();
         verband_store::insert_audit(
             conn,

@@ -35,7 +35,9 @@ impl Service {
     }
 
     /// Writes the audit entry and the change-log row of a successful change,
-    /// inside the caller's transaction.
+    /// inside the caller's transaction. The arguments are the audit entry's
+    /// fields; a struct would only rename them at every call.
+    #[allow(clippy::too_many_arguments)]
     async fn record(
         &self,
         conn: &mut verband_store::Conn,

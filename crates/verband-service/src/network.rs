@@ -1,8 +1,6 @@
 //! Networks, their dashboard, the shared ambition, goals and interests.
 
-use verband_domain::{
-    AmbitionForm, Goal, GoalForm, Interest, InterestForm, Network, NetworkForm, NetworkRole, Sector, ValidationErrors,
-};
+use verband_domain::{AmbitionForm, Goal, GoalForm, Interest, InterestForm, Network, NetworkForm, NetworkRole, Sector, ValidationErrors};
 use verband_store::{AuditRecord, NetworkCounts};
 
 use crate::{Actor, Result, Service, ServiceError};
@@ -28,10 +26,7 @@ impl Service {
         let roles = verband_store::roles_of_user(&mut conn, user_id).await?;
         let ids: Vec<i64> = roles.iter().map(|(id, _)| *id).collect();
         let networks = verband_store::networks_by_ids(&mut conn, &ids).await?;
-        Ok(networks
-            .into_iter()
-            .filter_map(|n| roles.iter().find(|(id, _)| *id == n.id).map(|(_, r)| (n.clone(), *r)))
-            .collect())
+        Ok(networks.into_iter().filter_map(|n| roles.iter().find(|(id, _)| *id == n.id).map(|(_, r)| (n.clone(), *r))).collect())
     }
 
     pub async fn network(&self, actor: &Actor, network_id: i64) -> Result<(Network, NetworkRole)> {

@@ -63,7 +63,17 @@ pub async fn insert_audit(conn: &mut Conn, e: &AuditEntry<'_>) -> Result<()> {
     Ok(())
 }
 
+/// Key of the PostgreSQL advisory lock that orders change-log writers.
+const CHANGE_LOG_LOCK: i64 = 0x7665_7262_616e_64; // "verband"
+
 pub async fn insert_change(conn: &mut Conn, network_id: Option<i64>, entity: &str, entity_id: i64, op: &str) -> Result<()> {
+    // PostgreSQL hands out sequence numbers at insert, not at commit: two
+    // writers could commit seq 8 before seq 7, and a reader that already
+    // passed 8 would never see 7. Holding a transaction lock until commit
+    // makes seq order equal commit order. SQLite has one writer at a time.
+    if conn.backend_name() == "PostgreSQL" {
+        sqlx::query("SELECT pg_advisory_xact_lock($1)").bind(CHANGE_LOG_LOCK).execute(&mut *conn).await?;
+    }
     sqlx::query("INSERT INTO change_log (at, network_id, entity, entity_id, op) VALUES ($1, $2, $3, $4, $5)")
         .bind(now_text())
         .bind(network_id)

@@ -37,16 +37,18 @@ pub async fn insert_goal(conn: &mut Conn, network_id: i64, d: &GoalDraft) -> Res
 }
 
 pub async fn update_goal(conn: &mut Conn, network_id: i64, id: i64, d: &GoalDraft) -> Result<()> {
-    sqlx::query("UPDATE goals SET title = $1, indicator = $2, baseline = $3, target = $4, target_date = $5 WHERE id = $6 AND network_id = $7")
-        .bind(d.title.clone())
-        .bind(d.indicator.clone())
-        .bind(d.baseline.clone())
-        .bind(d.target.clone())
-        .bind(d.target_date.map(|x| x.to_string()))
-        .bind(id)
-        .bind(network_id)
-        .execute(conn)
-        .await?;
+    sqlx::query(
+        "UPDATE goals SET title = $1, indicator = $2, baseline = $3, target = $4, target_date = $5 WHERE id = $6 AND network_id = $7",
+    )
+    .bind(d.title.clone())
+    .bind(d.indicator.clone())
+    .bind(d.baseline.clone())
+    .bind(d.target.clone())
+    .bind(d.target_date.map(|x| x.to_string()))
+    .bind(id)
+    .bind(network_id)
+    .execute(conn)
+    .await?;
     Ok(())
 }
 
@@ -83,19 +85,24 @@ pub async fn goals_of_network(conn: &mut Conn, network_id: i64) -> Result<Vec<Go
 async fn replace_interest_goals(conn: &mut Conn, interest_id: i64, goal_ids: &[i64]) -> Result<()> {
     sqlx::query("DELETE FROM interest_goals WHERE interest_id = $1").bind(interest_id).execute(&mut *conn).await?;
     for g in goal_ids {
-        sqlx::query("INSERT INTO interest_goals (interest_id, goal_id) VALUES ($1, $2)").bind(interest_id).bind(*g).execute(&mut *conn).await?;
+        sqlx::query("INSERT INTO interest_goals (interest_id, goal_id) VALUES ($1, $2)")
+            .bind(interest_id)
+            .bind(*g)
+            .execute(&mut *conn)
+            .await?;
     }
     Ok(())
 }
 
 pub async fn insert_interest(conn: &mut Conn, network_id: i64, d: &InterestDraft) -> Result<i64> {
-    let row = sqlx::query("INSERT INTO interests (network_id, organisation_id, description, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
-        .bind(network_id)
-        .bind(d.organisation_id)
-        .bind(d.description.clone())
-        .bind(now_text())
-        .fetch_one(&mut *conn)
-        .await?;
+    let row =
+        sqlx::query("INSERT INTO interests (network_id, organisation_id, description, created_at) VALUES ($1, $2, $3, $4) RETURNING id")
+            .bind(network_id)
+            .bind(d.organisation_id)
+            .bind(d.description.clone())
+            .bind(now_text())
+            .fetch_one(&mut *conn)
+            .await?;
     let id: i64 = row.try_get("id")?;
     replace_interest_goals(conn, id, &d.goal_ids).await?;
     Ok(id)
@@ -124,7 +131,7 @@ pub async fn interests_of_network(conn: &mut Conn, network_id: i64, organisation
         "SELECT i.id, i.network_id, i.organisation_id, o.name AS organisation_name, i.description
          FROM interests i JOIN organisations o ON o.id = i.organisation_id
          WHERE i.network_id = $1 AND ($2 = 0 OR i.organisation_id = $2)
-         ORDER BY LOWER(o.name), i.id",
+         ORDER BY o.sort_name, i.id",
     )
     .bind(network_id)
     .bind(organisation_id.unwrap_or(0))

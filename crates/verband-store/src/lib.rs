@@ -5,17 +5,13 @@
 //! Times are stored as RFC 3339 UTC text and dates as ISO text.
 
 mod audit;
+mod auth;
+mod goals;
 mod networks;
 mod partners;
 mod persons;
-mod auth;
-mod goals;
 mod sql;
 mod users;
-
-
-
-
 
 use std::str::FromStr;
 use std::time::Duration;
@@ -89,12 +85,14 @@ impl Store {
                     .connect_with(options)
                     .await?
             }
-            Engine::Postgres => AnyPoolOptions::new()
-                .max_connections(16)
-                .min_connections(1)
-                .acquire_timeout(Duration::from_secs(10))
-                .connect_with(options)
-                .await?,
+            Engine::Postgres => {
+                AnyPoolOptions::new()
+                    .max_connections(16)
+                    .min_connections(1)
+                    .acquire_timeout(Duration::from_secs(10))
+                    .connect_with(options)
+                    .await?
+            }
         };
         Ok(Store { pool, engine })
     }
@@ -135,11 +133,11 @@ pub fn now_text() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+pub use audit::*;
+pub use auth::*;
+pub use goals::*;
 pub use networks::*;
 pub use partners::*;
 pub use persons::*;
-pub use goals::*;
-pub use users::*;
-pub use auth::*;
-pub use audit::*;
 pub use sqlx::Error as SqlxError;
+pub use users::*;

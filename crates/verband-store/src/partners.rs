@@ -5,7 +5,9 @@ use sqlx::Row;
 use crate::networks::parse_date;
 use crate::sql::{contains_pattern, Arg, Sql};
 use crate::{now_text, Conn, Result, StoreError};
-use verband_domain::{ListFilter, MembershipStatus, OrganisationDraft, PageRequest, Paged, Ownership, Partner, Sector, SortDir};
+use verband_domain::{
+    search_key, ListFilter, MembershipStatus, OrganisationDraft, Ownership, PageRequest, Paged, Partner, Sector, SortDir,
+};
 
 const PARTNER_SELECT: &str = "SELECT o.id, m.network_id, o.name, o.sector, o.ownership, o.kvk_number, o.website, o.description,
         m.status, m.member_since, m.archived_at,
@@ -32,12 +34,17 @@ fn partner_from_row(r: &sqlx::any::AnyRow) -> Result<Partner> {
     })
 }
 
+/// What a partner search looks in: name and description, as search keys.
+fn organisation_search_text(d: &OrganisationDraft) -> String {
+    format!("{}\n{}", search_key(&d.name), search_key(d.description.as_deref().unwrap_or("")))
+}
+
 /// Creates the organisation and its membership of the network.
 pub async fn insert_partner(conn: &mut Conn, network_id: i64, d: &OrganisationDraft) -> Result<i64> {
     let now = now_text();
     let row = sqlx::query(
-        "INSERT INTO organisations (name, sector, ownership, kvk_number, website, description, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id",
+        "INSERT INTO organisations (name, sector, ownership, kvk_number, website, description, sort_name, search_text, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9) RETURNING id",
     )
     .bind(d.name.clone())
     .bind(d.sector.code().to_string())
@@ -45,6 +52,8 @@ pub async fn insert_partner(conn: &mut Conn, network_id: i64, d: &OrganisationDr
     .bind(d.kvk_number.as_ref().map(|k| k.as_str().to_string()))
     .bind(d.website.clone())
     .bind(d.description.clone())
+    .bind(search_key(&d.name))
+    .bind(organisation_search_text(d))
     .bind(now)
     .fetch_one(&mut *conn)
     .await?;
@@ -61,8 +70,9 @@ pub async fn insert_partner(conn: &mut Conn, network_id: i64, d: &OrganisationDr
 
 pub async fn update_partner(conn: &mut Conn, network_id: i64, id: i64, d: &OrganisationDraft) -> Result<()> {
     sqlx::query(
-        "UPDATE organisations SET name = $1, sector = $2, ownership = $3, kvk_number = $4, website = $5, description = $6, updated_at = $7
-         WHERE id = $8",
+        "UPDATE organisations SET name = $1, sector = $2, ownership = $3, kvk_number = $4, website = $5, description = $6,
+           sort_name = $7, search_text = $8, updated_at = $9
+         WHERE id = $10",
     )
     .bind(d.name.clone())
     .bind(d.sector.code().to_string())
@@ -70,6 +80,8 @@ pub async fn update_partner(conn: &mut Conn, network_id: i64, id: i64, d: &Organ
     .bind(d.kvk_number.as_ref().map(|k| k.as_str().to_string()))
     .bind(d.website.clone())
     .bind(d.description.clone())
+    .bind(search_key(&d.name))
+    .bind(organisation_search_text(d))
     .bind(now_text())
     .bind(id)
     .execute(&mut *conn)
@@ -111,8 +123,7 @@ fn push_partner_where(s: &mut Sql, network_id: i64, f: &ListFilter) {
     }
     if let Some(q) = f.search.as_deref().filter(|q| !q.trim().is_empty()) {
         let p = contains_pattern(q);
-        s.push(" AND (LOWER(o.name) LIKE ").arg(Arg::Text(p.clone())).push(" ESCAPE '\\' OR LOWER(COALESCE(o.description, '')) LIKE ");
-        s.arg(Arg::Text(p)).push(" ESCAPE '\\')");
+        s.push(" AND o.search_text LIKE ").arg(Arg::Text(p)).push(" ESCAPE '\\'");
     }
     if let Some(sector) = f.sector {
         s.push(" AND o.sector = ").arg(Arg::Text(sector.code().into()));
@@ -134,11 +145,11 @@ pub async fn list_partners(conn: &mut Conn, network_id: i64, f: &ListFilter, pag
     };
     // Sort columns come from this fixed list, never from the request text.
     let order = match f.sort.as_str() {
-        "sector" => format!("o.sector {dir}, LOWER(o.name)"),
-        "status" => format!("m.status {dir}, LOWER(o.name)"),
-        "since" => format!("m.member_since {dir}, LOWER(o.name)"),
-        "persons" => format!("person_count {dir}, LOWER(o.name)"),
-        _ => format!("LOWER(o.name) {dir}"),
+        "sector" => format!("o.sector {dir}, o.sort_name"),
+        "status" => format!("m.status {dir}, o.sort_name"),
+        "since" => format!("m.member_since {dir}, o.sort_name"),
+        "persons" => format!("person_count {dir}, o.sort_name"),
+        _ => format!("o.sort_name {dir}"),
     };
     let mut q = Sql::new(PARTNER_SELECT);
     push_partner_where(&mut q, network_id, f);
@@ -153,7 +164,7 @@ pub async fn list_partners(conn: &mut Conn, network_id: i64, f: &ListFilter, pag
 pub async fn partner_choices(conn: &mut Conn, network_id: i64) -> Result<Vec<(i64, String)>> {
     let rows = sqlx::query(
         "SELECT o.id, o.name FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-         WHERE m.network_id = $1 AND m.archived_at IS NULL ORDER BY LOWER(o.name)",
+         WHERE m.network_id = $1 AND m.archived_at IS NULL ORDER BY o.sort_name",
     )
     .bind(network_id)
     .fetch_all(conn)

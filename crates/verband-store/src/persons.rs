@@ -5,7 +5,7 @@ use sqlx::Row;
 use crate::networks::parse_date;
 use crate::sql::{contains_pattern, Arg, Sql};
 use crate::{now_text, Conn, Result};
-use verband_domain::{ListFilter, PageRequest, Paged, Person, PersonDraft, PersonRole, SortDir};
+use verband_domain::{search_key, ListFilter, PageRequest, Paged, Person, PersonDraft, PersonRole, SortDir};
 
 const PERSON_SELECT: &str = "SELECT p.id, p.network_id, p.name, p.email, p.phone, p.organisation_id, o.name AS organisation_name,
         p.data_source, p.informed_on, p.archived_at
@@ -59,11 +59,16 @@ async fn replace_roles(conn: &mut Conn, person_id: i64, roles: &[PersonRole]) ->
     Ok(())
 }
 
+/// What a person search looks in: name and e-mail, as search keys.
+fn person_search_text(d: &PersonDraft) -> String {
+    format!("{}\n{}", search_key(&d.name), d.email.as_deref().map(search_key).unwrap_or_default())
+}
+
 pub async fn insert_person(conn: &mut Conn, network_id: i64, d: &PersonDraft) -> Result<i64> {
     let now = now_text();
     let row = sqlx::query(
-        "INSERT INTO persons (network_id, organisation_id, name, email, phone, data_source, informed_on, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id",
+        "INSERT INTO persons (network_id, organisation_id, name, email, phone, data_source, informed_on, sort_name, search_text, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $9, $10, $8, $8) RETURNING id",
     )
     .bind(network_id)
     .bind(d.organisation_id)
@@ -73,6 +78,8 @@ pub async fn insert_person(conn: &mut Conn, network_id: i64, d: &PersonDraft) ->
     .bind(d.data_source.clone())
     .bind(d.informed_on.map(|x| x.to_string()))
     .bind(now)
+    .bind(search_key(&d.name))
+    .bind(person_search_text(d))
     .fetch_one(&mut *conn)
     .await?;
     let id: i64 = row.try_get("id")?;
@@ -82,7 +89,8 @@ pub async fn insert_person(conn: &mut Conn, network_id: i64, d: &PersonDraft) ->
 
 pub async fn update_person(conn: &mut Conn, network_id: i64, id: i64, d: &PersonDraft) -> Result<()> {
     sqlx::query(
-        "UPDATE persons SET organisation_id = $1, name = $2, email = $3, phone = $4, data_source = $5, informed_on = $6, updated_at = $7
+        "UPDATE persons SET organisation_id = $1, name = $2, email = $3, phone = $4, data_source = $5, informed_on = $6, updated_at = $7,
+           sort_name = $10, search_text = $11
          WHERE id = $8 AND network_id = $9",
     )
     .bind(d.organisation_id)
@@ -94,6 +102,8 @@ pub async fn update_person(conn: &mut Conn, network_id: i64, id: i64, d: &Person
     .bind(now_text())
     .bind(id)
     .bind(network_id)
+    .bind(search_key(&d.name))
+    .bind(person_search_text(d))
     .execute(&mut *conn)
     .await?;
     replace_roles(conn, id, &d.roles).await
@@ -110,8 +120,11 @@ pub async fn set_person_archived(conn: &mut Conn, network_id: i64, id: i64, arch
 }
 
 pub async fn person_by_id(conn: &mut Conn, network_id: i64, id: i64) -> Result<Option<Person>> {
-    let row =
-        sqlx::query(&format!("{PERSON_SELECT} WHERE p.network_id = $1 AND p.id = $2")).bind(network_id).bind(id).fetch_optional(&mut *conn).await?;
+    let row = sqlx::query(&format!("{PERSON_SELECT} WHERE p.network_id = $1 AND p.id = $2"))
+        .bind(network_id)
+        .bind(id)
+        .fetch_optional(&mut *conn)
+        .await?;
     let Some(row) = row else { return Ok(None) };
     let mut persons = vec![person_from_row(&row)?];
     attach_roles(conn, &mut persons).await?;
@@ -125,8 +138,8 @@ fn push_person_where(s: &mut Sql, network_id: i64, f: &ListFilter) {
     }
     if let Some(q) = f.search.as_deref().filter(|q| !q.trim().is_empty()) {
         let p = contains_pattern(q);
-        s.push(" AND (LOWER(p.name) LIKE ").arg(Arg::Text(p.clone())).push(" ESCAPE '\\' OR LOWER(COALESCE(p.email, '')) LIKE ");
-        s.arg(Arg::Text(p.clone())).push(" ESCAPE '\\' OR LOWER(COALESCE(o.name, '')) LIKE ").arg(Arg::Text(p)).push(" ESCAPE '\\')");
+        s.push(" AND (p.search_text LIKE ").arg(Arg::Text(p.clone())).push(" ESCAPE '\\' OR COALESCE(o.sort_name, '') LIKE ");
+        s.arg(Arg::Text(p)).push(" ESCAPE '\\')");
     }
     if let Some(org) = f.organisation_id {
         s.push(" AND p.organisation_id = ").arg(Arg::Int(org));
@@ -144,9 +157,9 @@ pub async fn list_persons(conn: &mut Conn, network_id: i64, f: &ListFilter, page
     };
     // Sort columns come from this fixed list, never from the request text.
     let order = match f.sort.as_str() {
-        "organisation" => format!("LOWER(COALESCE(o.name, '')) {dir}, LOWER(p.name)"),
+        "organisation" => format!("COALESCE(o.sort_name, '') {dir}, p.sort_name"),
         "email" => format!("LOWER(COALESCE(p.email, '')) {dir}"),
-        _ => format!("LOWER(p.name) {dir}"),
+        _ => format!("p.sort_name {dir}"),
     };
     let mut q = Sql::new(PERSON_SELECT);
     push_person_where(&mut q, network_id, f);

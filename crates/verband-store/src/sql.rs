@@ -46,11 +46,11 @@ impl Sql {
     }
 }
 
-/// A LIKE pattern matching `needle` anywhere, case-insensitively (compare
-/// against `LOWER(column)` with `ESCAPE '\'`).
+/// A LIKE pattern matching `needle` anywhere, compared against a column of
+/// search keys (`verband_domain::search_key`) with `ESCAPE '\'`.
 pub fn contains_pattern(needle: &str) -> String {
     let mut p = String::from("%");
-    for c in needle.trim().to_lowercase().chars() {
+    for c in verband_domain::search_key(needle.trim()).chars() {
         if matches!(c, '%' | '_' | '\\') {
             p.push('\\');
         }

@@ -247,3 +247,14 @@ person-role-civil_servant = Civil servant
 person-role-coordinator = Coordinator
 person-role-contact_person = Contact person
 person-role-professional = Professional
+
+## Network details
+network-edit = Edit network details
+network-name = Name of the network
+network-region = Region
+network-inhabitants = Number of inhabitants
+network-domains = Domains
+network-domains-hint = Separated by commas, for example: health, welfare, housing.
+network-governance = Governance
+network-governance-hint = How is the network organised? For example: a steering group of administrators with working groups.
+network-start = Start date

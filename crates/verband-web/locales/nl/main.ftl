@@ -248,3 +248,14 @@ person-role-civil_servant = Ambtenaar
 person-role-coordinator = Coördinator
 person-role-contact_person = Contactpersoon
 person-role-professional = Professional
+
+## Netwerkgegevens
+network-edit = Netwerkgegevens wijzigen
+network-name = Naam van het netwerk
+network-region = Regio
+network-inhabitants = Aantal inwoners
+network-domains = Domeinen
+network-domains-hint = Gescheiden door komma's, bijvoorbeeld: gezondheid, welzijn, wonen.
+network-governance = Sturing
+network-governance-hint = Hoe is het netwerk georganiseerd? Bijvoorbeeld: een bestuurlijke regiegroep met werkgroepen.
+network-start = Startdatum

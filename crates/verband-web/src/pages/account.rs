@@ -16,7 +16,13 @@ use crate::layout::{page, PageMeta};
 use crate::visitor::Visitor;
 use crate::AppState;
 
-async fn account_page(state: &AppState, v: &Visitor, new_token: Option<&str>, name: &str, errors: &ValidationErrors) -> Result<Markup, WebError> {
+async fn account_page(
+    state: &AppState,
+    v: &Visitor,
+    new_token: Option<&str>,
+    name: &str,
+    errors: &ValidationErrors,
+) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let tokens = state.service.api_tokens(&actor).await?;
     let user = v.user.as_ref().ok_or(WebError::LoginRequired(v.path.clone()))?;
@@ -91,16 +97,28 @@ pub struct TokenForm {
     name: String,
 }
 
-pub async fn create_token(State(state): State<AppState>, Extension(v): Extension<Visitor>, Form(f): Form<TokenForm>) -> Result<Response, WebError> {
+pub async fn create_token(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Form(f): Form<TokenForm>,
+) -> Result<Response, WebError> {
     match state.service.create_api_token(&v.actor()?, &f.name).await {
         // Shown in this response only, never again: no redirect that could be replayed.
-        Ok(t) => Ok((StatusCode::CREATED, account_page(&state, &v, Some(&t.token), "", &ValidationErrors::default()).await?).into_response()),
-        Err(ServiceError::Invalid(errors)) => Ok((StatusCode::BAD_REQUEST, account_page(&state, &v, None, &f.name, &errors).await?).into_response()),
+        Ok(t) => {
+            Ok((StatusCode::CREATED, account_page(&state, &v, Some(&t.token), "", &ValidationErrors::default()).await?).into_response())
+        }
+        Err(ServiceError::Invalid(errors)) => {
+            Ok((StatusCode::BAD_REQUEST, account_page(&state, &v, None, &f.name, &errors).await?).into_response())
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn revoke_token(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path(token_id): Path<i64>) -> Result<Response, WebError> {
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(token_id): Path<i64>,
+) -> Result<Response, WebError> {
     state.service.revoke_api_token(&v.actor()?, token_id).await?;
     Ok(Redirect::to("/account").into_response())
 }

@@ -17,10 +17,22 @@ use crate::pages::{nav, DoneQuery};
 use crate::visitor::Visitor;
 use crate::AppState;
 
-const GOAL_LABELS: &[(&str, &str)] =
-    &[("title", "goal-title"), ("indicator", "goal-indicator"), ("baseline", "goal-baseline"), ("target", "goal-target"), ("targetDate", "goal-date")];
+const GOAL_LABELS: &[(&str, &str)] = &[
+    ("title", "goal-title"),
+    ("indicator", "goal-indicator"),
+    ("baseline", "goal-baseline"),
+    ("target", "goal-target"),
+    ("targetDate", "goal-date"),
+];
 
-async fn ambition_page(state: &AppState, v: &Visitor, network_id: i64, form: Option<&AmbitionForm>, errors: &ValidationErrors, done: Option<&str>) -> Result<Markup, WebError> {
+async fn ambition_page(
+    state: &AppState,
+    v: &Visitor,
+    network_id: i64,
+    form: Option<&AmbitionForm>,
+    errors: &ValidationErrors,
+    done: Option<&str>,
+) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let (network, role) = state.service.network(&actor, network_id).await?;
     let goals = state.service.goals(&actor, network_id).await?;
@@ -85,7 +97,12 @@ async fn ambition_page(state: &AppState, v: &Visitor, network_id: i64, form: Opt
     Ok(page(v, &PageMeta::network(&title, nav(&network, role), "ambition"), body))
 }
 
-pub async fn show(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path(network_id): Path<i64>, Query(q): Query<DoneQuery>) -> Result<Markup, WebError> {
+pub async fn show(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(network_id): Path<i64>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Markup, WebError> {
     ambition_page(&state, &v, network_id, None, &ValidationErrors::default(), q.done.as_deref()).await
 }
 
@@ -104,7 +121,15 @@ pub async fn save_statement(
     }
 }
 
-async fn goal_page(state: &AppState, v: &Visitor, network_id: i64, id: Option<i64>, form: &GoalForm, errors: &ValidationErrors, archived: bool) -> Result<Markup, WebError> {
+async fn goal_page(
+    state: &AppState,
+    v: &Visitor,
+    network_id: i64,
+    id: Option<i64>,
+    form: &GoalForm,
+    errors: &ValidationErrors,
+    archived: bool,
+) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let (network, role) = state.service.network(&actor, network_id).await?;
     if !role.may_edit_ambition() {
@@ -144,18 +169,27 @@ async fn goal_page(state: &AppState, v: &Visitor, network_id: i64, id: Option<i6
     Ok(page(v, &PageMeta::network(&title, nav(&network, role), "ambition"), body))
 }
 
-pub async fn new_goal(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path(network_id): Path<i64>) -> Result<Markup, WebError> {
+pub async fn new_goal(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(network_id): Path<i64>,
+) -> Result<Markup, WebError> {
     goal_page(&state, &v, network_id, None, &GoalForm::default(), &ValidationErrors::default(), false).await
 }
 
-pub async fn edit_goal(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Markup, WebError> {
+pub async fn edit_goal(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Markup, WebError> {
     let g = state.service.goal(&v.actor()?, network_id, id).await?;
     goal_page(&state, &v, network_id, Some(id), &g.to_form(), &ValidationErrors::default(), g.archived).await
 }
 
 async fn save_goal(state: AppState, v: Visitor, network_id: i64, id: Option<i64>, form: GoalForm) -> Result<Response, WebError> {
     match state.service.save_goal(&v.actor()?, network_id, id, &form).await {
-        Ok(_) => Ok(Redirect::to(&format!("/netwerken/{network_id}/ambitie?done={}", if id.is_some() { "saved" } else { "created" })).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/netwerken/{network_id}/ambitie?done={}", if id.is_some() { "saved" } else { "created" }))
+            .into_response()),
         Err(ServiceError::Invalid(errors)) => {
             Ok((StatusCode::BAD_REQUEST, goal_page(&state, &v, network_id, id, &form, &errors, false).await?).into_response())
         }
@@ -163,7 +197,12 @@ async fn save_goal(state: AppState, v: Visitor, network_id: i64, id: Option<i64>
     }
 }
 
-pub async fn create_goal(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path(network_id): Path<i64>, Form(form): Form<GoalForm>) -> Result<Response, WebError> {
+pub async fn create_goal(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(network_id): Path<i64>,
+    Form(form): Form<GoalForm>,
+) -> Result<Response, WebError> {
     save_goal(state, v, network_id, None, form).await
 }
 
@@ -176,12 +215,20 @@ pub async fn update_goal(
     save_goal(state, v, network_id, Some(id), form).await
 }
 
-pub async fn archive_goal(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Response, WebError> {
+pub async fn archive_goal(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
     state.service.set_goal_archived(&v.actor()?, network_id, id, true).await?;
     Ok(Redirect::to(&format!("/netwerken/{network_id}/ambitie?done=archived")).into_response())
 }
 
-pub async fn restore_goal(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Response, WebError> {
+pub async fn restore_goal(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
     state.service.set_goal_archived(&v.actor()?, network_id, id, false).await?;
     Ok(Redirect::to(&format!("/netwerken/{network_id}/ambitie?done=restored")).into_response())
 }

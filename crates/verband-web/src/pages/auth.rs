@@ -75,7 +75,11 @@ pub async fn login_page(Extension(v): Extension<Visitor>, Query(q): Query<LoginQ
     login_form(&v, "", &q.next, LoginProblem::None).into_response()
 }
 
-pub async fn login(State(state): State<AppState>, Extension(v): Extension<Visitor>, Form(f): Form<LoginForm>) -> Result<Response, WebError> {
+pub async fn login(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Form(f): Form<LoginForm>,
+) -> Result<Response, WebError> {
     let origin = Origin { channel: Channel::Web, ip: v.ip.clone() };
     match state.service.login(&f.username, &f.password, origin).await {
         Ok(outcome) => {
@@ -124,7 +128,10 @@ pub async fn switch_language(
         state.service.set_language(&v.actor()?, lang).await?;
     }
     let mut r = Redirect::to(&without_lang(safe_next(&f.next))).into_response();
-    r.headers_mut().append(header::SET_COOKIE, set_cookie(crate::visitor::LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), state.config.secure_cookies));
+    r.headers_mut().append(
+        header::SET_COOKIE,
+        set_cookie(crate::visitor::LANG_COOKIE, lang.code(), Some(365 * 24 * 3600), state.config.secure_cookies),
+    );
     Ok(r)
 }
 

@@ -1,14 +1,14 @@
 //! The start: my networks, and a network's dashboard.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use maud::{html, Markup};
 use verband_service::AuditRecord;
 
 use crate::error::WebError;
-use crate::layout::{number, page, PageMeta};
-use crate::pages::nav;
+use crate::layout::{flash, number, page, PageMeta};
+use crate::pages::{nav, DoneQuery};
 use crate::visitor::Visitor;
 use crate::AppState;
 
@@ -67,7 +67,12 @@ fn when(v: &Visitor, at: &str) -> String {
     }
 }
 
-pub async fn dashboard(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path(network_id): Path<i64>) -> Result<Markup, WebError> {
+pub async fn dashboard(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(network_id): Path<i64>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let d = state.service.dashboard(&actor, network_id).await?;
     let n = &d.network;
@@ -80,7 +85,11 @@ pub async fn dashboard(State(state): State<AppState>, Extension(v): Extension<Vi
         ("dashboard-interests", d.counts.interests, format!("{base}/belangen")),
     ];
     let body = html! {
-        h1 { (n.name) }
+        div class="page-head" {
+            h1 { (n.name) }
+            @if d.role.may_edit_records() { a class="button" href={ (base) "/gegevens" } { (v.t("network-edit")) } }
+        }
+        (flash(&v, q.done.as_deref()))
         p class="meta" {
             @if let Some(r) = &n.region { (r) }
             @if let Some(i) = n.inhabitants { " · " (v.ta("dashboard-inhabitants", &[("count", number(&v, i).into())])) }

@@ -17,9 +17,15 @@ use crate::pages::{nav, DoneQuery};
 use crate::visitor::Visitor;
 use crate::AppState;
 
-const FIELD_LABELS: &[(&str, &str)] = &[("organisationId", "interest-partner"), ("description", "interest-description"), ("goalIds", "interest-goals")];
+const FIELD_LABELS: &[(&str, &str)] =
+    &[("organisationId", "interest-partner"), ("description", "interest-description"), ("goalIds", "interest-goals")];
 
-pub async fn list(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path(network_id): Path<i64>, Query(q): Query<DoneQuery>) -> Result<Markup, WebError> {
+pub async fn list(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(network_id): Path<i64>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let (network, role) = state.service.network(&actor, network_id).await?;
     let interests = state.service.interests(&actor, network_id, None).await?;
@@ -78,7 +84,14 @@ pub async fn list(State(state): State<AppState>, Extension(v): Extension<Visitor
     Ok(page(&v, &PageMeta::network(&title, nav(&network, role), "interests"), body))
 }
 
-async fn form_page(state: &AppState, v: &Visitor, network_id: i64, id: Option<i64>, form: &InterestForm, errors: &ValidationErrors) -> Result<Markup, WebError> {
+async fn form_page(
+    state: &AppState,
+    v: &Visitor,
+    network_id: i64,
+    id: Option<i64>,
+    form: &InterestForm,
+    errors: &ValidationErrors,
+) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let (network, role) = state.service.network(&actor, network_id).await?;
     if !role.may_edit_records() {
@@ -133,7 +146,11 @@ async fn find(state: &AppState, v: &Visitor, network_id: i64, id: i64) -> Result
     all.into_iter().find(|i| i.id == id).ok_or(WebError::NotFound)
 }
 
-pub async fn edit_form(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Markup, WebError> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Markup, WebError> {
     let i = find(&state, &v, network_id, id).await?;
     let form = InterestForm {
         organisation_id: i.organisation_id.to_string(),
@@ -145,13 +162,21 @@ pub async fn edit_form(State(state): State<AppState>, Extension(v): Extension<Vi
 
 async fn save(state: AppState, v: Visitor, network_id: i64, id: Option<i64>, form: InterestForm) -> Result<Response, WebError> {
     match state.service.save_interest(&v.actor()?, network_id, id, &form).await {
-        Ok(_) => Ok(Redirect::to(&format!("/netwerken/{network_id}/belangen?done={}", if id.is_some() { "saved" } else { "created" })).into_response()),
-        Err(ServiceError::Invalid(errors)) => Ok((StatusCode::BAD_REQUEST, form_page(&state, &v, network_id, id, &form, &errors).await?).into_response()),
+        Ok(_) => Ok(Redirect::to(&format!("/netwerken/{network_id}/belangen?done={}", if id.is_some() { "saved" } else { "created" }))
+            .into_response()),
+        Err(ServiceError::Invalid(errors)) => {
+            Ok((StatusCode::BAD_REQUEST, form_page(&state, &v, network_id, id, &form, &errors).await?).into_response())
+        }
         Err(e) => Err(e.into()),
     }
 }
 
-pub async fn create(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path(network_id): Path<i64>, Form(form): Form<InterestForm>) -> Result<Response, WebError> {
+pub async fn create(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(network_id): Path<i64>,
+    Form(form): Form<InterestForm>,
+) -> Result<Response, WebError> {
     save(state, v, network_id, None, form).await
 }
 
@@ -165,7 +190,11 @@ pub async fn update(
 }
 
 /// Deleting cannot be undone, so it asks first.
-pub async fn confirm_delete(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Markup, WebError> {
+pub async fn confirm_delete(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let (network, role) = state.service.network(&actor, network_id).await?;
     if !role.may_edit_records() {
@@ -188,7 +217,11 @@ pub async fn confirm_delete(State(state): State<AppState>, Extension(v): Extensi
     Ok(page(&v, &PageMeta::network(&title, nav(&network, role), "interests"), body))
 }
 
-pub async fn delete(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Response, WebError> {
+pub async fn delete(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
     state.service.delete_interest(&v.actor()?, network_id, id).await?;
     Ok(Redirect::to(&format!("/netwerken/{network_id}/belangen?done=deleted")).into_response())
 }

@@ -7,6 +7,7 @@ mod ambition;
 mod auth;
 mod home;
 mod interests;
+mod network;
 mod partners;
 mod persons;
 
@@ -35,6 +36,7 @@ pub fn routes(state: AppState) -> Router {
         .route("/account/tokens/{token_id}/intrekken", post(account::revoke_token))
         .route("/netwerken", get(home::networks))
         .route(n, get(home::dashboard))
+        .route(&format!("{n}/gegevens"), get(network::edit_form).post(network::update))
         .route(&format!("{n}/partners"), get(partners::list))
         .route(&format!("{n}/partners/nieuw"), get(partners::new_form).post(partners::create))
         .route(&format!("{n}/partners/{{id}}"), get(partners::detail))
@@ -94,7 +96,13 @@ impl ListQuery {
     /// The filter part of the query, to keep in sort and page links.
     pub fn filter_query(&self) -> String {
         let mut s = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in [("q", &self.q), ("sector", &self.sector), ("status", &self.status), ("organisation", &self.organisation), ("archived", &self.archived)] {
+        for (k, v) in [
+            ("q", &self.q),
+            ("sector", &self.sector),
+            ("status", &self.status),
+            ("organisation", &self.organisation),
+            ("archived", &self.archived),
+        ] {
             if !v.is_empty() {
                 s.append_pair(k, v);
             }
@@ -109,7 +117,9 @@ impl ListQuery {
             if !q.is_empty() {
                 q.push('&');
             }
-            q.push_str(&form_urlencoded::Serializer::new(String::new()).append_pair("sort", &self.sort).append_pair("dir", &self.dir).finish());
+            q.push_str(
+                &form_urlencoded::Serializer::new(String::new()).append_pair("sort", &self.sort).append_pair("dir", &self.dir).finish(),
+            );
         }
         q
     }

@@ -7,9 +7,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use axum_extra::extract::Form;
 use maud::{html, Markup};
-use verband_domain::{
-    ListFilter, MembershipStatus, OrganisationForm, Ownership, PageRequest, Partner, Sector, SortDir, ValidationErrors,
-};
+use verband_domain::{ListFilter, MembershipStatus, OrganisationForm, Ownership, PageRequest, Partner, Sector, SortDir, ValidationErrors};
 use verband_service::ServiceError;
 
 use crate::error::WebError;
@@ -208,7 +206,14 @@ fn partner_form(v: &Visitor, action: &str, cancel: &str, form: &OrganisationForm
     }
 }
 
-async fn form_page(state: &AppState, v: &Visitor, network_id: i64, id: Option<i64>, form: &OrganisationForm, errors: &ValidationErrors) -> Result<Markup, WebError> {
+async fn form_page(
+    state: &AppState,
+    v: &Visitor,
+    network_id: i64,
+    id: Option<i64>,
+    form: &OrganisationForm,
+    errors: &ValidationErrors,
+) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let (network, role) = state.service.network(&actor, network_id).await?;
     if !role.may_edit_records() {
@@ -227,19 +232,36 @@ async fn form_page(state: &AppState, v: &Visitor, network_id: i64, id: Option<i6
     Ok(page(v, &PageMeta::network(&title, nav(&network, role), "partners"), body))
 }
 
-pub async fn new_form(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path(network_id): Path<i64>) -> Result<Markup, WebError> {
+pub async fn new_form(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path(network_id): Path<i64>,
+) -> Result<Markup, WebError> {
     form_page(&state, &v, network_id, None, &OrganisationForm::default(), &ValidationErrors::default()).await
 }
 
-pub async fn edit_form(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Markup, WebError> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Markup, WebError> {
     let p: Partner = state.service.partner(&v.actor()?, network_id, id).await?;
     form_page(&state, &v, network_id, Some(id), &p.to_form(), &ValidationErrors::default()).await
 }
 
 /// The form again with the user's input and the messages, or the error page.
-async fn invalid(state: &AppState, v: &Visitor, network_id: i64, id: Option<i64>, form: &OrganisationForm, e: ServiceError) -> Result<Response, WebError> {
+async fn invalid(
+    state: &AppState,
+    v: &Visitor,
+    network_id: i64,
+    id: Option<i64>,
+    form: &OrganisationForm,
+    e: ServiceError,
+) -> Result<Response, WebError> {
     match e {
-        ServiceError::Invalid(errors) => Ok((StatusCode::BAD_REQUEST, form_page(state, v, network_id, id, form, &errors).await?).into_response()),
+        ServiceError::Invalid(errors) => {
+            Ok((StatusCode::BAD_REQUEST, form_page(state, v, network_id, id, form, &errors).await?).into_response())
+        }
         other => Err(other.into()),
     }
 }
@@ -268,12 +290,20 @@ pub async fn update(
     }
 }
 
-pub async fn archive(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Response, WebError> {
+pub async fn archive(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
     state.service.set_partner_archived(&v.actor()?, network_id, id, true).await?;
     Ok(Redirect::to(&format!("/netwerken/{network_id}/partners/{id}?done=archived")).into_response())
 }
 
-pub async fn restore(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Response, WebError> {
+pub async fn restore(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
     state.service.set_partner_archived(&v.actor()?, network_id, id, false).await?;
     Ok(Redirect::to(&format!("/netwerken/{network_id}/partners/{id}?done=restored")).into_response())
 }

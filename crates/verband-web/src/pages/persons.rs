@@ -145,7 +145,14 @@ pub async fn detail(
     Ok(page(&v, &PageMeta::network(&p.name, nav(&network, role), "persons"), body))
 }
 
-async fn form_page(state: &AppState, v: &Visitor, network_id: i64, id: Option<i64>, form: &PersonForm, errors: &ValidationErrors) -> Result<Markup, WebError> {
+async fn form_page(
+    state: &AppState,
+    v: &Visitor,
+    network_id: i64,
+    id: Option<i64>,
+    form: &PersonForm,
+    errors: &ValidationErrors,
+) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let (network, role) = state.service.network(&actor, network_id).await?;
     if !role.may_edit_records() {
@@ -198,14 +205,27 @@ pub async fn new_form(
     form_page(&state, &v, network_id, None, &form, &ValidationErrors::default()).await
 }
 
-pub async fn edit_form(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Markup, WebError> {
+pub async fn edit_form(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Markup, WebError> {
     let p = state.service.person(&v.actor()?, network_id, id).await?;
     form_page(&state, &v, network_id, Some(id), &p.to_form(), &ValidationErrors::default()).await
 }
 
-async fn invalid(state: &AppState, v: &Visitor, network_id: i64, id: Option<i64>, form: &PersonForm, e: ServiceError) -> Result<Response, WebError> {
+async fn invalid(
+    state: &AppState,
+    v: &Visitor,
+    network_id: i64,
+    id: Option<i64>,
+    form: &PersonForm,
+    e: ServiceError,
+) -> Result<Response, WebError> {
     match e {
-        ServiceError::Invalid(errors) => Ok((StatusCode::BAD_REQUEST, form_page(state, v, network_id, id, form, &errors).await?).into_response()),
+        ServiceError::Invalid(errors) => {
+            Ok((StatusCode::BAD_REQUEST, form_page(state, v, network_id, id, form, &errors).await?).into_response())
+        }
         other => Err(other.into()),
     }
 }
@@ -234,12 +254,20 @@ pub async fn update(
     }
 }
 
-pub async fn archive(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Response, WebError> {
+pub async fn archive(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
     state.service.set_person_archived(&v.actor()?, network_id, id, true).await?;
     Ok(Redirect::to(&format!("/netwerken/{network_id}/personen/{id}?done=archived")).into_response())
 }
 
-pub async fn restore(State(state): State<AppState>, Extension(v): Extension<Visitor>, Path((network_id, id)): Path<(i64, i64)>) -> Result<Response, WebError> {
+pub async fn restore(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Path((network_id, id)): Path<(i64, i64)>,
+) -> Result<Response, WebError> {
     state.service.set_person_archived(&v.actor()?, network_id, id, false).await?;
     Ok(Redirect::to(&format!("/netwerken/{network_id}/personen/{id}?done=restored")).into_response())
 }
