@@ -44,7 +44,7 @@ pub fn has_key(lang: Language, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use verband_domain::{MembershipStatus, NetworkRole, Ownership, Phase, PersonRole, Sector};
+    use verband_domain::{MembershipStatus, NetworkRole, Ownership, PersonRole, Phase, Sector};
 
     fn codes() -> Vec<String> {
         let mut keys: Vec<String> = Vec::new();

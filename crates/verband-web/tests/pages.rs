@@ -29,15 +29,10 @@ async fn world() -> World {
     store.migrate().await.unwrap();
     let service = Service::new(store);
     let sys = Actor::system("test");
-    let network_a =
-        service.create_network(&sys, &NetworkForm { name: "Gezond Rivierenland".into(), ..Default::default() }).await.unwrap();
+    let network_a = service.create_network(&sys, &NetworkForm { name: "Gezond Rivierenland".into(), ..Default::default() }).await.unwrap();
     let network_b = service.create_network(&sys, &NetworkForm { name: "Kansrijk Lingedal".into(), ..Default::default() }).await.unwrap();
-    let partner = |name: &str| OrganisationForm {
-        name: name.into(),
-        sector: "welfare".into(),
-        ownership: "private".into(),
-        ..Default::default()
-    };
+    let partner =
+        |name: &str| OrganisationForm { name: name.into(), sector: "welfare".into(), ownership: "private".into(), ..Default::default() };
     service.create_partner(&sys, network_a, &partner("Welzijn Rivierstad")).await.unwrap();
     let partner_b = service.create_partner(&sys, network_b, &partner("Stichting Geheim Lingedal")).await.unwrap().id;
     for (user, network, role) in
@@ -238,7 +233,13 @@ async fn coordinator_creates_finds_archives_and_restores_a_partner() {
     let res = c
         .post(
             &format!("{base}/nieuw"),
-            &[("csrf", &csrf), ("name", "Huisartsen Rivierstad"), ("sector", "primary_care"), ("ownership", "private"), ("kvkNumber", "1234 5678")],
+            &[
+                ("csrf", &csrf),
+                ("name", "Huisartsen Rivierstad"),
+                ("sector", "primary_care"),
+                ("ownership", "private"),
+                ("kvkNumber", "1234 5678"),
+            ],
         )
         .await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
@@ -324,12 +325,14 @@ async fn api_tokens_are_shown_once_and_can_be_revoked() {
     let again = c.get("/account").await;
     assert!(again.body.contains("Excel-koppeling"));
     assert!(!again.body.contains(&token), "the token is shown only once");
-    let tokens = w.service.api_tokens(&w.service.actor_for(
-        &w.service.user_for_api_token(&token).await.unwrap().unwrap(),
-        verband_service::Origin { channel: verband_service::Channel::Web, ip: None },
-    ))
-    .await
-    .unwrap();
+    let tokens = w
+        .service
+        .api_tokens(&w.service.actor_for(
+            &w.service.user_for_api_token(&token).await.unwrap().unwrap(),
+            verband_service::Origin { channel: verband_service::Channel::Web, ip: None },
+        ))
+        .await
+        .unwrap();
     let revoke = c.post(&format!("/account/tokens/{}/intrekken", tokens[0].id), &[("csrf", &again.csrf())]).await;
     assert_eq!(revoke.status, StatusCode::SEE_OTHER);
     assert!(w.service.user_for_api_token(&token).await.unwrap().is_none());

@@ -14,7 +14,11 @@ use verband_service::{Actor, Service, Store};
 use verband_web::WebConfig;
 
 #[derive(Parser)]
-#[command(name = "verband", version, about = "Verband: one place to see and steer a network of organisations working towards one social goal.")]
+#[command(
+    name = "verband",
+    version,
+    about = "Verband: one place to see and steer a network of organisations working towards one social goal."
+)]
 struct Cli {
     #[command(flatten)]
     db: DbArgs,
