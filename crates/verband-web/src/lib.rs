@@ -40,6 +40,9 @@ pub fn router(service: Service, config: WebConfig) -> Router {
     Router::new()
         .merge(pages)
         .nest("/api/v1", api)
+        // With a trailing slash the path misses the nest; the API's own
+        // fallback still answers it, as problem+json rather than a page.
+        .route("/api/v1/", axum::routing::any(api::not_found))
         .route("/static/verband.css", get(stylesheet))
         .route("/health", get(|| async { "ok" }))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
@@ -52,7 +55,9 @@ pub fn router(service: Service, config: WebConfig) -> Router {
             ),
         ))
         .layer(tower_http::compression::CompressionLayer::new())
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(2 * 1024 * 1024))
+        // Enforced by the extractors, so each side answers an oversized body
+        // in its own way (an error page, or problem+json).
+        .layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024))
 }
 
 async fn stylesheet() -> impl axum::response::IntoResponse {

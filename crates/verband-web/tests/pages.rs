@@ -307,6 +307,11 @@ async fn responses_carry_security_headers_and_unknown_pages_are_404() {
     let missing = c.get("/bestaat-niet").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
     assert!(missing.body.contains("Pagina niet gevonden"));
+    // API paths answer as the API does, even with a trailing slash.
+    let api = c.get("/api/v1/").await;
+    assert_eq!(api.status, StatusCode::NOT_FOUND);
+    assert_eq!(api.headers.get(header::CONTENT_TYPE).unwrap(), "application/problem+json");
+    assert!(api.headers.get("api-version").is_some());
 }
 
 #[tokio::test]

@@ -1,0 +1,224 @@
+//! The OpenAPI 3.1 document, generated from the handlers' annotations.
+
+use serde::Serialize;
+use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
+use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
+use verband_domain::{
+    MembershipStatus, Network, NetworkForm, NetworkRole, OrganisationForm, Ownership, Partner, Person, PersonForm, PersonRole, Phase,
+    Sector,
+};
+
+use super::networks::NetworkView;
+use super::problem::{InvalidParam, Problem};
+use super::{networks, organisations, persons, API_VERSION};
+
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Verband API",
+        version = "1.0.0",
+        description = "Networks of organisations, their partner organisations and contact persons.\n\n\
+            Authenticate with `Authorization: Bearer <token>` (create a token on your account page). \
+            Every response carries an `API-Version` header. Errors are `application/problem+json` (RFC 9457); \
+            a 400 lists every invalid field or parameter in `invalidParams`. A network you have no role in answers 404. \
+            Lists are paged (`page`, `pageSize` up to 100) and carry an RFC 8288 `Link` header. \
+            `DELETE` archives (a soft delete that `POST …/restore` undoes).",
+        license(name = "EUPL-1.2", identifier = "EUPL-1.2"),
+    ),
+    servers((url = "/api/v1", description = "This server")),
+    paths(
+        networks::list_networks,
+        networks::get_network,
+        networks::update_network,
+        organisations::list_organisations,
+        organisations::create_organisation,
+        organisations::get_organisation,
+        organisations::update_organisation,
+        organisations::archive_organisation,
+        organisations::restore_organisation,
+        persons::list_persons,
+        persons::create_person,
+        persons::get_person,
+        persons::update_person,
+        persons::archive_person,
+        persons::restore_person,
+        openapi_json,
+    ),
+    components(schemas(
+        Problem, InvalidParam, NetworkView, Network, NetworkForm, NetworkList, Partner, OrganisationForm, OrganisationList,
+        Person, PersonForm, PersonList, Sector, Ownership, MembershipStatus, Phase, NetworkRole, PersonRole, Direction, NetworkSort,
+        OrganisationSort, PersonSort,
+    )),
+    modifiers(&BearerScheme),
+    tags(
+        (name = "networks", description = "The networks the caller has a role in"),
+        (name = "organisations", description = "Partner organisations of a network"),
+        (name = "persons", description = "Contact persons of a network (personal data)"),
+        (name = "meta", description = "About this API"),
+    )
+)]
+pub struct ApiDoc;
+
+struct BearerScheme;
+
+impl Modify for BearerScheme {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme("bearerAuth", SecurityScheme::Http(Http::new(HttpAuthScheme::Bearer)));
+    }
+}
+
+/// The document as JSON, with the version the `API-Version` header sends.
+pub fn document() -> Result<String, serde_json::Error> {
+    let mut doc = ApiDoc::openapi();
+    doc.info.version = API_VERSION.to_string();
+    doc.to_json()
+}
+
+/// This document (no token needed).
+#[utoipa::path(
+    get, path = "/openapi.json", tag = "meta", operation_id = "getOpenApi",
+    responses((status = 200, description = "The OpenAPI 3.1 document of this API", content_type = "application/json")),
+    security(())
+)]
+pub async fn openapi_json() -> axum::response::Response {
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    match document() {
+        Ok(json) => ([(header::CONTENT_TYPE, "application/json")], json).into_response(),
+        Err(e) => super::problem::ApiError::Internal(e.to_string()).into_response(),
+    }
+}
+
+// The types below only describe responses and query parameters in the
+// document; the handlers build the same shapes with `list::ListBody` and
+// parse queries by hand, so that every invalid parameter is reported at once.
+
+/// A page of networks.
+#[allow(dead_code)]
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct NetworkList {
+    items: Vec<NetworkView>,
+    /// Page number, from 1.
+    page: u32,
+    page_size: u32,
+    /// Number of items on all pages together.
+    total: i64,
+}
+
+/// A page of organisations.
+#[allow(dead_code)]
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct OrganisationList {
+    items: Vec<Partner>,
+    page: u32,
+    page_size: u32,
+    total: i64,
+}
+
+/// A page of contact persons.
+#[allow(dead_code)]
+#[derive(Serialize, ToSchema)]
+#[serde(rename_all = "camelCase")]
+pub struct PersonList {
+    items: Vec<Person>,
+    page: u32,
+    page_size: u32,
+    total: i64,
+}
+
+#[allow(dead_code)]
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+pub enum Direction {
+    Asc,
+    Desc,
+}
+
+#[allow(dead_code)]
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+pub enum NetworkSort {
+    Name,
+}
+
+#[allow(dead_code)]
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+pub enum OrganisationSort {
+    Name,
+    Sector,
+    Status,
+    Since,
+    Persons,
+}
+
+#[allow(dead_code)]
+#[derive(ToSchema)]
+#[schema(rename_all = "lowercase")]
+pub enum PersonSort {
+    Name,
+    Organisation,
+    Email,
+}
+
+#[allow(dead_code)]
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+pub struct ListParams {
+    /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
+    page: Option<u32>,
+    /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
+    page_size: Option<u32>,
+    /// Search text, matched case-insensitively against the name.
+    q: Option<String>,
+    sort: Option<NetworkSort>,
+    dir: Option<Direction>,
+}
+
+#[allow(dead_code)]
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+pub struct OrganisationListParams {
+    /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
+    page: Option<u32>,
+    /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
+    page_size: Option<u32>,
+    /// Search text, matched case-insensitively against the name.
+    q: Option<String>,
+    sector: Option<Sector>,
+    /// Membership status in this network.
+    status: Option<MembershipStatus>,
+    /// Column to sort by (default `name`).
+    sort: Option<OrganisationSort>,
+    dir: Option<Direction>,
+    /// Also list archived organisations (default false).
+    include_archived: Option<bool>,
+}
+
+#[allow(dead_code)]
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query, rename_all = "camelCase")]
+pub struct PersonListParams {
+    /// Page number, from 1 (default 1).
+    #[param(minimum = 1)]
+    page: Option<u32>,
+    /// Items per page, 1 to 100 (default 25).
+    #[param(minimum = 1, maximum = 100)]
+    page_size: Option<u32>,
+    /// Search text, matched case-insensitively against name and e-mail.
+    q: Option<String>,
+    /// Only persons of this organisation.
+    organisation_id: Option<i64>,
+    /// Column to sort by (default `name`).
+    sort: Option<PersonSort>,
+    dir: Option<Direction>,
+    /// Also list archived persons (default false).
+    include_archived: Option<bool>,
+}
