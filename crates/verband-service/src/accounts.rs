@@ -125,10 +125,7 @@ impl Service {
     /// The user of a live session cookie.
     pub async fn user_for_session(&self, token: &str) -> Result<Option<UserRecord>> {
         let mut conn = self.store.conn().await?;
-        match verband_store::live_session(&mut conn, &token_hash(token)).await? {
-            Some(s) => Ok(verband_store::user_by_id(&mut conn, s.user_id).await?),
-            None => Ok(None),
-        }
+        Ok(verband_store::user_of_live_session(&mut conn, &token_hash(token)).await?)
     }
 
     /// Removes sessions past their expiry (run periodically by the server).

@@ -30,15 +30,23 @@ impl Service {
     }
 
     pub async fn network(&self, actor: &Actor, network_id: i64) -> Result<(Network, NetworkRole)> {
-        let role = self.role_in(actor, network_id).await?;
         let mut conn = self.store.conn().await?;
-        let network = verband_store::network_by_id(&mut conn, network_id).await?.ok_or(ServiceError::NotFound)?;
-        Ok((network, role))
+        self.network_in(&mut conn, actor, network_id).await
+    }
+
+    /// The network with the actor's role, on a connection the caller goes on using.
+    async fn network_in(&self, conn: &mut verband_store::Conn, actor: &Actor, network_id: i64) -> Result<(Network, NetworkRole)> {
+        if actor.is_admin {
+            let network = verband_store::network_by_id(conn, network_id).await?.ok_or(ServiceError::NotFound)?;
+            return Ok((network, NetworkRole::Coordinator));
+        }
+        let user_id = actor.user_id.ok_or(ServiceError::NotFound)?;
+        verband_store::network_with_role(conn, network_id, user_id).await?.ok_or(ServiceError::NotFound)
     }
 
     pub async fn dashboard(&self, actor: &Actor, network_id: i64) -> Result<Dashboard> {
-        let (network, role) = self.network(actor, network_id).await?;
         let mut conn = self.store.conn().await?;
+        let (network, role) = self.network_in(&mut conn, actor, network_id).await?;
         let counts = verband_store::network_counts(&mut conn, network_id).await?;
         let per_sector = verband_store::partners_per_sector(&mut conn, network_id).await?;
         let recent = verband_store::recent_audit(&mut conn, network_id, 10).await?;

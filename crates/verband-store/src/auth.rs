@@ -5,12 +5,6 @@ use sqlx::Row;
 use crate::{now_text, Conn, Result};
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct SessionRecord {
-    pub user_id: i64,
-    pub expires_at: String,
-}
-
-#[derive(Debug, Clone, PartialEq)]
 pub struct ApiTokenRecord {
     pub id: i64,
     pub user_id: i64,
@@ -31,15 +25,6 @@ pub async fn insert_session(conn: &mut Conn, token_hash: &str, user_id: i64, exp
 }
 
 /// The session for a token hash, if it has not expired.
-pub async fn live_session(conn: &mut Conn, token_hash: &str) -> Result<Option<SessionRecord>> {
-    let row = sqlx::query("SELECT user_id, expires_at FROM sessions WHERE token_hash = $1 AND expires_at > $2")
-        .bind(token_hash.to_string())
-        .bind(now_text())
-        .fetch_optional(conn)
-        .await?;
-    row.map(|r| Ok(SessionRecord { user_id: r.try_get("user_id")?, expires_at: r.try_get("expires_at")? })).transpose()
-}
-
 pub async fn delete_session(conn: &mut Conn, token_hash: &str) -> Result<()> {
     sqlx::query("DELETE FROM sessions WHERE token_hash = $1").bind(token_hash.to_string()).execute(conn).await?;
     Ok(())

@@ -74,6 +74,24 @@ pub async fn network_by_id(conn: &mut Conn, id: i64) -> Result<Option<Network>> 
     row.as_ref().map(network_from_row).transpose()
 }
 
+/// The network and the user's role in it, in one query; `None` when the
+/// network does not exist or the user has no role there.
+pub async fn network_with_role(conn: &mut Conn, id: i64, user_id: i64) -> Result<Option<(Network, verband_domain::NetworkRole)>> {
+    let columns: Vec<String> = NETWORK_COLUMNS.split(", ").map(|c| format!("n.{c}")).collect();
+    let row = sqlx::query(&format!(
+        "SELECT {}, r.role FROM networks n JOIN network_roles r ON r.network_id = n.id WHERE n.id = $1 AND r.user_id = $2",
+        columns.join(", ")
+    ))
+    .bind(id)
+    .bind(user_id)
+    .fetch_optional(conn)
+    .await?;
+    let Some(row) = row else { return Ok(None) };
+    let code: String = row.try_get("role")?;
+    let role = verband_domain::NetworkRole::parse(&code).ok_or(StoreError::Corrupt(format!("role {code}")))?;
+    Ok(Some((network_from_row(&row)?, role)))
+}
+
 /// Networks by id, in name order.
 pub async fn networks_by_ids(conn: &mut Conn, ids: &[i64]) -> Result<Vec<Network>> {
     if ids.is_empty() {

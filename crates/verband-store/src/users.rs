@@ -54,6 +54,20 @@ pub async fn insert_user(
     Ok(row.try_get("id")?)
 }
 
+/// The user of a live session, in one query: it runs on every page request.
+pub async fn user_of_live_session(conn: &mut Conn, token_hash: &str) -> Result<Option<UserRecord>> {
+    let columns: Vec<String> = USER_COLUMNS.split(", ").map(|c| format!("u.{c}")).collect();
+    let row = sqlx::query(&format!(
+        "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+        columns.join(", ")
+    ))
+    .bind(token_hash.to_string())
+    .bind(now_text())
+    .fetch_optional(conn)
+    .await?;
+    row.as_ref().map(user_from_row).transpose()
+}
+
 pub async fn user_by_username(conn: &mut Conn, username: &str) -> Result<Option<UserRecord>> {
     let row = sqlx::query(&format!("SELECT {USER_COLUMNS} FROM users WHERE username = $1"))
         .bind(username.to_string())
