@@ -4,13 +4,14 @@
 use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::process::ExitCode;
 use std::time::Duration;
 
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
-use verband_domain::NetworkRole;
+use verband_domain::{Language, NetworkRole};
 use verband_service::demo::{DEMO_PASSWORD, DEMO_SEED, DEMO_USERS};
-use verband_service::{Actor, Service, Store};
+use verband_service::{Actor, Service, ServiceError, Store};
 use verband_web::WebConfig;
 
 #[derive(Parser)]
@@ -162,8 +163,34 @@ async fn shutdown_signal() {
     tokio::select! { _ = ctrl_c => {}, _ = term => {} }
 }
 
+/// A CLI user reads the error, not a backtrace: say what was wrong in words.
+fn explain(e: &anyhow::Error) -> String {
+    match e.downcast_ref::<ServiceError>() {
+        Some(ServiceError::Invalid(errors)) => {
+            let parts: Vec<String> = errors
+                .0
+                .iter()
+                .map(|f| format!("{}: {}", f.field, verband_web::translate(Language::En, &format!("error-{}", f.code))))
+                .collect();
+            format!("invalid input: {}", parts.join("; "))
+        }
+        Some(ServiceError::NotFound) => "not found: check the user name and the network id (see `verband user list`)".to_string(),
+        _ => format!("{e:#}"),
+    }
+}
+
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> ExitCode {
+    match run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("verband: {}", explain(&e));
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
         .with_env_filter(tracing_subscriber::EnvFilter::try_from_env("VERBAND_LOG").unwrap_or_else(|_| "info,sqlx=warn".into()))
         .with_writer(std::io::stderr)
