@@ -66,22 +66,43 @@ mod tests {
         }
     }
 
-    #[test]
-    fn both_catalogues_have_the_same_keys() {
-        let keys = |src: &str| -> Vec<String> {
-            let mut k: Vec<String> = src
+    /// The message keys of every catalogue file of one language, by file name.
+    fn catalogue(lang: &str) -> std::collections::BTreeMap<String, Vec<String>> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("locales").join(lang);
+        let mut files = std::collections::BTreeMap::new();
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let src = std::fs::read_to_string(&path).unwrap();
+            let mut keys: Vec<String> = src
                 .lines()
                 .filter(|l| !l.starts_with(' ') && !l.starts_with('#') && l.contains(" ="))
                 .filter_map(|l| l.split(" =").next().map(str::to_string))
                 .collect();
-            k.sort();
-            k
-        };
-        let nl = keys(include_str!("../locales/nl/main.ftl"));
-        let en = keys(include_str!("../locales/en/main.ftl"));
-        let only_nl: Vec<_> = nl.iter().filter(|k| !en.contains(k)).collect();
-        let only_en: Vec<_> = en.iter().filter(|k| !nl.contains(k)).collect();
-        assert!(only_nl.is_empty() && only_en.is_empty(), "only in nl: {only_nl:?}; only in en: {only_en:?}");
+            keys.sort();
+            files.insert(path.file_name().unwrap().to_string_lossy().into_owned(), keys);
+        }
+        files
+    }
+
+    #[test]
+    fn both_catalogues_have_the_same_files_and_keys() {
+        let nl = catalogue("nl");
+        let en = catalogue("en");
+        assert_eq!(nl.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>(), "the same .ftl files in nl and en");
+        for (file, nl_keys) in &nl {
+            let en_keys = &en[file];
+            let only_nl: Vec<_> = nl_keys.iter().filter(|k| !en_keys.contains(k)).collect();
+            let only_en: Vec<_> = en_keys.iter().filter(|k| !nl_keys.contains(k)).collect();
+            assert!(only_nl.is_empty() && only_en.is_empty(), "{file}: only in nl: {only_nl:?}; only in en: {only_en:?}");
+            let mut unique = nl_keys.clone();
+            unique.dedup();
+            assert_eq!(&unique, nl_keys, "{file} defines a key twice");
+        }
+        let mut all: Vec<&String> = nl.values().flatten().collect();
+        let count = all.len();
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), count, "a key is defined in two catalogue files");
     }
 
     #[test]
