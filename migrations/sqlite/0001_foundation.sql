@@ -26,14 +26,6 @@ CREATE TABLE networks (
     created_at TEXT NOT NULL
 );
 
-CREATE TABLE network_roles (
-    user_id INTEGER NOT NULL REFERENCES users(id),
-    network_id INTEGER NOT NULL REFERENCES networks(id),
-    role TEXT NOT NULL,
-    PRIMARY KEY (user_id, network_id)
-);
-CREATE INDEX network_roles_network ON network_roles(network_id);
-
 CREATE TABLE organisations (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     name TEXT NOT NULL,
@@ -49,6 +41,17 @@ CREATE TABLE organisations (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
+
+CREATE TABLE network_roles (
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    network_id INTEGER NOT NULL REFERENCES networks(id),
+    role TEXT NOT NULL,
+    -- The partner the user represents in this network (members keep their
+    -- own organisation's records); empty for coordinators and advisors.
+    organisation_id INTEGER REFERENCES organisations(id),
+    PRIMARY KEY (user_id, network_id)
+);
+CREATE INDEX network_roles_network ON network_roles(network_id);
 
 CREATE TABLE memberships (
     network_id INTEGER NOT NULL REFERENCES networks(id),

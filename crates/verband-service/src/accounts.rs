@@ -260,6 +260,38 @@ impl Service {
         tx.commit().await?;
         Ok(())
     }
+
+    /// Records which partner a user represents in a network (admins and the
+    /// CLI only). The user must have a role there and the organisation must
+    /// be a partner of the network.
+    pub async fn set_user_organisation(&self, actor: &Actor, username: &str, network_id: i64, organisation_id: Option<i64>) -> Result<()> {
+        if !actor.is_admin {
+            return Err(ServiceError::Forbidden);
+        }
+        let mut tx = self.store.begin().await?;
+        let user = verband_store::user_by_username(&mut tx, &username.trim().to_lowercase()).await?.ok_or(ServiceError::NotFound)?;
+        verband_store::network_role(&mut tx, user.id, network_id).await?.ok_or(ServiceError::NotFound)?;
+        let label = match organisation_id {
+            Some(org) => {
+                let partner = verband_store::partner_by_id(&mut tx, network_id, org).await?;
+                let partner = partner.ok_or_else(|| ValidationErrors::single("organisationId", "choice-invalid"))?;
+                format!("{} {}", user.username, partner.name)
+            }
+            None => user.username.clone(),
+        };
+        verband_store::set_role_organisation(&mut tx, user.id, network_id, organisation_id).await?;
+        self.record(&mut tx, actor, Some(network_id), "represent", "user", user.id, &label).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The partner the actor represents in the network, if any.
+    pub async fn my_organisation(&self, actor: &Actor, network_id: i64) -> Result<Option<i64>> {
+        self.role_in(actor, network_id).await?;
+        let Some(user_id) = actor.user_id else { return Ok(None) };
+        let mut conn = self.store.conn().await?;
+        Ok(verband_store::role_organisation(&mut conn, user_id, network_id).await?)
+    }
 }
 
 #[cfg(test)]

@@ -2,7 +2,7 @@
 //! functions and audit trail as any other change, plus demo accounts.
 
 use verband_domain::demo::{generate, generate_small, DemoNetwork};
-use verband_domain::{NetworkRole, ValidationErrors};
+use verband_domain::{ListFilter, NetworkRole, PageRequest, ValidationErrors};
 
 use crate::{Actor, Result, Service, ServiceError};
 
@@ -58,6 +58,17 @@ impl Service {
         ];
         for (username, network, role) in grants {
             self.grant(&actor, username, network, role).await?;
+        }
+        // The demo people behind the accounts also appear as contact persons;
+        // their accounts represent those persons' organisations.
+        for (username, network) in [("coordinator", main), ("steering", main), ("member", main), ("member-lingedal", second)] {
+            let Some((_, display, _)) = DEMO_USERS.iter().find(|(u, _, _)| *u == username) else { continue };
+            let name = display.split(" (").next().unwrap_or(display);
+            let filter = ListFilter { search: Some(name.to_string()), ..Default::default() };
+            let found = self.persons(&actor, network, &filter, PageRequest::new(Some(1), Some(1))).await?;
+            if let Some(org) = found.items.first().and_then(|p| p.organisation_id) {
+                self.set_user_organisation(&actor, username, network, Some(org)).await?;
+            }
         }
         Ok(DemoSummary { networks })
     }

@@ -125,6 +125,30 @@ pub async fn network_role(conn: &mut Conn, user_id: i64, network_id: i64) -> Res
     }
 }
 
+/// Records which partner the user represents in the network (`None` clears it).
+pub async fn set_role_organisation(conn: &mut Conn, user_id: i64, network_id: i64, organisation_id: Option<i64>) -> Result<()> {
+    sqlx::query("UPDATE network_roles SET organisation_id = $1 WHERE user_id = $2 AND network_id = $3")
+        .bind(organisation_id)
+        .bind(user_id)
+        .bind(network_id)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// The partner the user represents in the network, if any.
+pub async fn role_organisation(conn: &mut Conn, user_id: i64, network_id: i64) -> Result<Option<i64>> {
+    let row = sqlx::query("SELECT organisation_id FROM network_roles WHERE user_id = $1 AND network_id = $2")
+        .bind(user_id)
+        .bind(network_id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(match row {
+        Some(r) => r.try_get("organisation_id")?,
+        None => None,
+    })
+}
+
 /// (network id, role) for every network the user has a role in.
 pub async fn roles_of_user(conn: &mut Conn, user_id: i64) -> Result<Vec<(i64, NetworkRole)>> {
     let rows = sqlx::query("SELECT network_id, role FROM network_roles WHERE user_id = $1").bind(user_id).fetch_all(conn).await?;

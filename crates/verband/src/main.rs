@@ -97,7 +97,14 @@ enum UserCommand {
         password: Option<String>,
     },
     /// Give a user a role in a network: coordinator, steering, member or advisor.
-    Grant { username: String, network_id: i64, role: String },
+    Grant {
+        username: String,
+        network_id: i64,
+        role: String,
+        /// The partner (organisation id) the user represents in the network.
+        #[arg(long)]
+        organisation: Option<i64>,
+    },
 }
 
 fn read_password(given: Option<String>) -> anyhow::Result<String> {
@@ -235,11 +242,14 @@ async fn run() -> anyhow::Result<()> {
                 service.set_password(&system, &username, &password).await?;
                 println!("Password of {username} set; their sessions have ended.");
             }
-            UserCommand::Grant { username, network_id, role } => {
+            UserCommand::Grant { username, network_id, role, organisation } => {
                 let Some(role) = NetworkRole::parse(role.trim()) else {
                     bail!("unknown role {role:?}: use coordinator, steering, member or advisor");
                 };
                 service.grant(&system, &username, network_id, role).await?;
+                if organisation.is_some() {
+                    service.set_user_organisation(&system, &username, network_id, organisation).await?;
+                }
                 println!("{username} is now {role} in network {network_id}.");
             }
         },

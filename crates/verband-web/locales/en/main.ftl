@@ -109,6 +109,7 @@ audit-archive = archived
 audit-restore = restored
 audit-delete = deleted
 audit-grant = was given a role
+audit-represent = represents a partner
 audit-login = logged in
 audit-set_password = password changed
 audit-revoke = revoked

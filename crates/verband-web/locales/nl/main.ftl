@@ -110,6 +110,7 @@ audit-archive = gearchiveerd
 audit-restore = teruggezet
 audit-delete = verwijderd
 audit-grant = kreeg een rol
+audit-represent = vertegenwoordigt een partner
 audit-login = ingelogd
 audit-set_password = wachtwoord gewijzigd
 audit-revoke = ingetrokken
