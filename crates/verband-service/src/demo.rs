@@ -2,6 +2,7 @@
 //! functions and audit trail as any other change, plus demo accounts.
 
 use verband_domain::demo::{generate, generate_small, DemoNetwork};
+use verband_domain::vitality::simulator::Scenario;
 use verband_domain::{ListFilter, NetworkRole, PageRequest, ValidationErrors};
 
 use crate::{Actor, Result, Service, ServiceError};
@@ -9,6 +10,8 @@ use crate::{Actor, Result, Service, ServiceError};
 /// The password of every demo account (printed by `verband demo`).
 pub const DEMO_PASSWORD: &str = "verband-demo";
 pub const DEMO_SEED: u64 = 2026;
+/// The meeting from which the main demo network's energy drains away.
+const DRAIN_FROM_MEETING: usize = 40;
 
 /// Demo accounts: (user name, display name, is admin).
 pub const DEMO_USERS: &[(&str, &str, bool)] = &[
@@ -69,6 +72,21 @@ impl Service {
             if let Some(org) = found.items.first().and_then(|p| p.organisation_id) {
                 self.set_user_organisation(&actor, username, network, Some(org)).await?;
             }
+        }
+        // Meeting histories for the two networks people look at: the main one
+        // drains (its panel warns), the small one meets irregularly but well.
+        for (network, which) in [(main, Scenario::Draining { from_meeting: DRAIN_FROM_MEETING }), (second, Scenario::SmallIrregular)] {
+            let mut partners = Vec::new();
+            if let Some(user) = verband_store::user_by_username(&mut *self.store.conn().await?, "coordinator").await? {
+                let mut conn = self.store.conn().await?;
+                partners.extend(verband_store::role_organisation(&mut conn, user.id, network).await?);
+            }
+            for (id, _) in self.partner_choices(&actor, network).await? {
+                if !partners.contains(&id) {
+                    partners.push(id);
+                }
+            }
+            self.seed_meetings(&actor, network, which, seed, &partners).await?;
         }
         Ok(DemoSummary { networks })
     }

@@ -5,7 +5,9 @@
 mod access;
 mod accounts;
 pub mod demo;
+mod demo_meetings;
 mod error;
+mod meetings;
 mod network;
 mod partners;
 mod persons;
@@ -14,8 +16,9 @@ pub mod secrets;
 pub use access::{Actor, Channel, Origin};
 pub use accounts::{LoginOutcome, NewApiToken, MAX_LOGIN_FAILURES, SESSION_HOURS};
 pub use error::ServiceError;
+pub use meetings::{FeedContent, MeetingDetail, VitalityPanel};
 pub use network::Dashboard;
-pub use verband_store::{ApiTokenRecord, AuditRecord, Engine, NetworkCounts, Store, UserRecord};
+pub use verband_store::{ApiTokenRecord, AuditRecord, CalendarFeed, Engine, NetworkCounts, Store, UserRecord};
 
 pub type Result<T> = std::result::Result<T, ServiceError>;
 

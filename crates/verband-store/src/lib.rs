@@ -7,6 +7,7 @@
 mod audit;
 mod auth;
 mod goals;
+mod meetings;
 mod networks;
 mod partners;
 mod persons;
@@ -136,6 +137,7 @@ pub fn now_text() -> String {
 pub use audit::*;
 pub use auth::*;
 pub use goals::*;
+pub use meetings::*;
 pub use networks::*;
 pub use partners::*;
 pub use persons::*;

@@ -86,13 +86,19 @@ pub async fn update_partner(conn: &mut Conn, network_id: i64, id: i64, d: &Organ
     .bind(id)
     .execute(&mut *conn)
     .await?;
-    sqlx::query("UPDATE memberships SET status = $1, member_since = $2 WHERE network_id = $3 AND organisation_id = $4")
-        .bind(d.membership_status.code().to_string())
-        .bind(d.member_since.map(|x| x.to_string()))
-        .bind(network_id)
-        .bind(id)
-        .execute(conn)
-        .await?;
+    // The day a partner leaves feeds the membership signal (vitality).
+    sqlx::query(
+        "UPDATE memberships SET status = $1, member_since = $2,
+           left_on = CASE WHEN $1 = 'left' THEN COALESCE(left_on, $5) ELSE NULL END
+         WHERE network_id = $3 AND organisation_id = $4",
+    )
+    .bind(d.membership_status.code().to_string())
+    .bind(d.member_since.map(|x| x.to_string()))
+    .bind(network_id)
+    .bind(id)
+    .bind(chrono::Utc::now().date_naive().to_string())
+    .execute(conn)
+    .await?;
     Ok(())
 }
 

@@ -149,6 +149,18 @@ pub async fn role_organisation(conn: &mut Conn, user_id: i64, network_id: i64) -
     })
 }
 
+/// The organisations that coordinators of the network represent: agenda items
+/// from these count as the coordinator's (vitality).
+pub async fn coordinator_organisations(conn: &mut Conn, network_id: i64) -> Result<Vec<i64>> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT organisation_id FROM network_roles WHERE network_id = $1 AND role = 'coordinator' AND organisation_id IS NOT NULL",
+    )
+    .bind(network_id)
+    .fetch_all(conn)
+    .await?;
+    rows.iter().map(|r| Ok(r.try_get("organisation_id")?)).collect()
+}
+
 /// (network id, role) for every network the user has a role in.
 pub async fn roles_of_user(conn: &mut Conn, user_id: i64) -> Result<Vec<(i64, NetworkRole)>> {
     let rows = sqlx::query("SELECT network_id, role FROM network_roles WHERE user_id = $1").bind(user_id).fetch_all(conn).await?;
