@@ -64,7 +64,7 @@ pub async fn insert_audit(conn: &mut Conn, e: &AuditEntry<'_>) -> Result<()> {
 }
 
 /// Key of the PostgreSQL advisory lock that orders change-log writers.
-const CHANGE_LOG_LOCK: i64 = 0x7665_7262_616e_64; // "verband"
+const CHANGE_LOG_LOCK: i64 = 0x0076_6572_6261_6e64; // "verband"
 
 pub async fn insert_change(conn: &mut Conn, network_id: Option<i64>, entity: &str, entity_id: i64, op: &str) -> Result<()> {
     // PostgreSQL hands out sequence numbers at insert, not at commit: two
