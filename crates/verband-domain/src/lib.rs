@@ -4,12 +4,18 @@
 
 #[macro_use]
 pub mod codes;
+pub mod coherence;
 pub mod demo;
+pub mod funding;
+pub mod import;
 pub mod meeting;
 pub mod network;
 pub mod organisation;
 pub mod paging;
 pub mod person;
+pub mod phase_checklist;
+pub mod portfolio;
+pub mod portfolio_codes;
 pub mod text;
 pub mod validation;
 pub mod vitality;
@@ -20,5 +26,6 @@ pub use network::*;
 pub use organisation::*;
 pub use paging::*;
 pub use person::*;
+pub use portfolio_codes::*;
 pub use text::search_key;
 pub use validation::{FieldError, ValidationErrors};

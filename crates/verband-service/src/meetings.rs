@@ -365,7 +365,9 @@ impl Service {
         let input = self.vitality_input(&mut conn, network_id).await?;
         drop(conn);
         let report = vitality(&input, &settings, today());
-        let history = history(&input, &settings);
+        // Planned meetings have dates ahead; the chart shows what happened.
+        let mut history = history(&input, &settings);
+        history.retain(|h| h.date <= today());
         Ok(VitalityPanel { report, history, settings })
     }
 

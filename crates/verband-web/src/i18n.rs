@@ -36,6 +36,13 @@ pub fn translate_args(lang: Language, key: &str, args: &[(&'static str, FluentVa
     LOCALES.lookup_with_args(&langid(lang), key, &map)
 }
 
+/// The text for `key` with arguments named at run time (messages that the
+/// domain composes, such as the vitality explanations).
+pub fn translate_named(lang: Language, key: &str, args: Vec<(String, FluentValue<'static>)>) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue> = args.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect();
+    LOCALES.lookup_with_args(&langid(lang), key, &map)
+}
+
 /// Whether `key` exists in the catalogue for `lang` (used by the catalogue test).
 pub fn has_key(lang: Language, key: &str) -> bool {
     LOCALES.try_lookup(&langid(lang), key).is_some()

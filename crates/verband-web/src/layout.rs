@@ -37,6 +37,9 @@ const NETWORK_NAV: &[(&str, &str, &str)] = &[
     ("persons", "/personen", "nav-persons"),
     ("ambition", "/ambitie", "nav-ambition"),
     ("interests", "/belangen", "nav-interests"),
+    ("meetings", "/bijeenkomsten", "nav-meetings"),
+    ("actions", "/acties", "nav-actions"),
+    ("stories", "/verhalen", "nav-stories"),
 ];
 
 pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {
@@ -111,6 +114,7 @@ pub fn flash(v: &Visitor, done: Option<&str>) -> Markup {
         Some("archived") => "flash-archived",
         Some("restored") => "flash-restored",
         Some("deleted") => "flash-deleted",
+        Some("stale") => "flash-stale",
         _ => return html! {},
     };
     html! { div class="flash" role="status" { (v.t(key)) } }

@@ -75,6 +75,9 @@ pub async fn dashboard(
 ) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let d = state.service.dashboard(&actor, network_id).await?;
+    let vitality = state.service.vitality(&actor, network_id).await?;
+    let stories = state.service.stories(&actor, network_id, Some(3)).await?;
+    let partner_names = state.service.partner_choices(&actor, network_id).await?;
     let n = &d.network;
     let base = format!("/netwerken/{}", n.id);
     let counts = [
@@ -108,6 +111,29 @@ pub async fn dashboard(
             ul class="stats" {
                 @for (key, count, href) in &counts {
                     li { a href=(href) { span class="stat-number" { (number(&v, *count)) } span class="stat-label" { (v.t(key)) } } }
+                }
+            }
+        }
+        (crate::pages::vitality::panel(&v, n.id, &vitality, d.role.may_edit_records()))
+        section aria-labelledby="stories-title" class="panel" {
+            div class="page-head" {
+                h2 id="stories-title" { (v.t("stories-title")) }
+                a href={ (base) "/verhalen" } { (v.t("stories-all")) }
+            }
+            @if stories.is_empty() {
+                p class="empty" { (v.t("stories-empty")) }
+            } @else {
+                ul class="stories" {
+                    @for s in &stories {
+                        li {
+                            strong { (s.title) }
+                            " — " (s.text)
+                            " " span class="muted" {
+                                @if let Some(name) = s.organisation_id.and_then(|o| partner_names.iter().find(|(id, _)| *id == o)) { (name.1) ", " }
+                                (crate::layout::date(&v, Some(s.shared_on)))
+                            }
+                        }
+                    }
                 }
             }
         }

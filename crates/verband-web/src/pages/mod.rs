@@ -3,13 +3,19 @@
 //! CSRF token), then the CSRF check for anything that is not a GET.
 
 mod account;
+pub(crate) mod actions;
 mod ambition;
 mod auth;
+pub(crate) mod calendar_feeds;
 mod home;
 mod interests;
+mod meetings;
 mod network;
 mod partners;
 mod persons;
+mod stories;
+pub(crate) mod vitality;
+mod vitality_settings;
 
 use axum::extract::Request;
 use axum::middleware;
@@ -58,6 +64,23 @@ pub fn routes(state: AppState) -> Router {
         .route(&format!("{n}/belangen/nieuw"), get(interests::new_form).post(interests::create))
         .route(&format!("{n}/belangen/{{id}}"), get(interests::edit_form).post(interests::update))
         .route(&format!("{n}/belangen/{{id}}/verwijderen"), get(interests::confirm_delete).post(interests::delete))
+        .route(&format!("{n}/bijeenkomsten"), get(meetings::list))
+        .route(&format!("{n}/bijeenkomsten/nieuw"), get(meetings::new_form).post(meetings::create))
+        .route(&format!("{n}/bijeenkomsten/{{id}}"), get(meetings::detail))
+        .route(&format!("{n}/bijeenkomsten/{{id}}/bewerken"), get(meetings::edit_form).post(meetings::update))
+        .route(&format!("{n}/bijeenkomsten/{{id}}/agendapunten"), post(meetings::propose))
+        .route(&format!("{n}/bijeenkomsten/{{id}}/agendavolgorde"), post(meetings::order))
+        .route(&format!("{n}/bijeenkomsten/{{id}}/aanwezigheid"), post(meetings::attendance))
+        .route(&format!("{n}/bijeenkomsten/{{id}}/besluiten"), post(meetings::decide))
+        .route(&format!("{n}/bijeenkomsten/{{id}}/acties"), post(meetings::add_action))
+        .route(&format!("{n}/organen"), get(meetings::bodies).post(meetings::create_body))
+        .route(&format!("{n}/acties"), get(actions::list))
+        .route(&format!("{n}/acties/{{id}}/afvinken"), post(actions::tick))
+        .route(&format!("{n}/acties/{{id}}/heropenen"), post(actions::reopen))
+        .route(&format!("{n}/verhalen"), get(stories::list).post(stories::share))
+        .route(&format!("{n}/vitaliteit"), get(vitality_settings::show).post(vitality_settings::save))
+        .route(&format!("{n}/agenda-abonnementen"), post(calendar_feeds::create))
+        .route(&format!("{n}/agenda-abonnementen/{{id}}/intrekken"), post(calendar_feeds::revoke))
         .fallback(not_found)
         .layer(middleware::from_fn(csrf_middleware))
         .layer(middleware::from_fn_with_state(state.clone(), visitor_middleware))
