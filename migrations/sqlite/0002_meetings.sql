@@ -115,3 +115,6 @@ CREATE TABLE vitality_settings (
 
 -- When a partner joined or left, for the membership signal.
 ALTER TABLE memberships ADD COLUMN left_on TEXT;
+
+-- Caches (the vitality panel) check a network's newest change.
+CREATE INDEX change_log_network ON change_log(network_id, seq);

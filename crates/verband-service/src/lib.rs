@@ -26,11 +26,12 @@ pub type Result<T> = std::result::Result<T, ServiceError>;
 #[derive(Clone)]
 pub struct Service {
     store: Store,
+    vitality_cache: meetings::VitalityCache,
 }
 
 impl Service {
     pub fn new(store: Store) -> Self {
-        Service { store }
+        Service { store, vitality_cache: Default::default() }
     }
 
     pub fn store(&self) -> &Store {

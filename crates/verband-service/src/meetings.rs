@@ -24,11 +24,18 @@ pub struct MeetingDetail {
 }
 
 /// The vitality panel: today's report and the history for the chart.
+#[derive(Clone)]
 pub struct VitalityPanel {
     pub report: VitalityReport,
     pub history: Vec<HistoryPoint>,
     pub settings: VitalitySettings,
 }
+
+/// Panels computed before, per network, with the change-log position and the
+/// day they were computed for. A panel is reused only while the network has
+/// no newer change and the day is the same, so every instance on a shared
+/// database still shows the current truth.
+pub(crate) type VitalityCache = std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i64, (i64, NaiveDate, VitalityPanel)>>>;
 
 /// What a calendar feed shows, read without a session.
 pub struct FeedContent {
@@ -361,6 +368,15 @@ impl Service {
     pub async fn vitality(&self, actor: &Actor, network_id: i64) -> Result<VitalityPanel> {
         self.role_in(actor, network_id).await?;
         let mut conn = self.store.conn().await?;
+        let seq = verband_store::latest_change_seq(&mut conn, network_id).await?;
+        let day = today();
+        if let Ok(cache) = self.vitality_cache.lock() {
+            if let Some((s, d, panel)) = cache.get(&network_id) {
+                if *s == seq && *d == day {
+                    return Ok(panel.clone());
+                }
+            }
+        }
         let settings = Self::settings_in(&mut conn, network_id).await?;
         let input = self.vitality_input(&mut conn, network_id).await?;
         drop(conn);
@@ -368,7 +384,11 @@ impl Service {
         // Planned meetings have dates ahead; the chart shows what happened.
         let mut history = history(&input, &settings);
         history.retain(|h| h.date <= today());
-        Ok(VitalityPanel { report, history, settings })
+        let panel = VitalityPanel { report, history, settings };
+        if let Ok(mut cache) = self.vitality_cache.lock() {
+            cache.insert(network_id, (seq, day, panel.clone()));
+        }
+        Ok(panel)
     }
 
     /// A new personal feed URL secret for the network's (or one body's)

@@ -80,7 +80,15 @@ async fn a_meeting_is_planned_proposed_to_recorded_and_followed_up() {
 
         let attendance =
             AttendanceForm { present_organisation_ids: vec![s.coordinator_org.to_string(), s.welfare.to_string()], ..Default::default() };
+        // One earlier meeting with attendance: too little for the signal yet.
+        let earlier = svc.save_meeting(&coordinator, s.network, None, &meeting_form(&s, "2026-02-12")).await.unwrap();
+        svc.record_attendance(&coordinator, s.network, earlier, &attendance).await.unwrap();
+        let before = svc.vitality(&coordinator, s.network).await.unwrap();
         svc.record_attendance(&coordinator, s.network, meeting, &attendance).await.unwrap();
+        // The panel is cached per network, but a change makes it current again.
+        let after = svc.vitality(&coordinator, s.network).await.unwrap();
+        let attended = |p: &verband_service::VitalityPanel| p.report.signal(SignalKind::Attendance).map(|s| s.display.clone());
+        assert_ne!(attended(&before), attended(&after), "attendance shows in the panel at once");
         svc.add_decision(
             &coordinator,
             s.network,

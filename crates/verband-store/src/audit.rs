@@ -145,3 +145,11 @@ pub async fn changes_since(conn: &mut Conn, after_seq: i64, limit: i64) -> Resul
         })
         .collect()
 }
+
+/// The newest change-log sequence number of a network (0 when none): what a
+/// cache of derived figures compares against to know it is still current.
+pub async fn latest_change_seq(conn: &mut Conn, network_id: i64) -> Result<i64> {
+    let row =
+        sqlx::query("SELECT COALESCE(MAX(seq), 0) AS seq FROM change_log WHERE network_id = $1").bind(network_id).fetch_one(conn).await?;
+    Ok(row.try_get("seq")?)
+}
