@@ -174,7 +174,7 @@ pub fn number(v: &Visitor, n: i64) -> String {
     let sep = if v.lang == Language::Nl { '.' } else { ',' };
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(sep);
         }
         out.push(c);

@@ -3,6 +3,7 @@
 //! is made by `verband-service`.
 
 mod api;
+mod calendar;
 mod csrf;
 mod error;
 mod forms;
@@ -39,6 +40,8 @@ pub fn router(service: Service, config: WebConfig) -> Router {
     let api = api::routes(state.clone());
     Router::new()
         .merge(pages)
+        // iCalendar downloads (logged in) and personal feeds (a secret URL, no session).
+        .merge(calendar::routes(state.clone()))
         .nest("/api/v1", api)
         // With a trailing slash the path misses the nest; the API's own
         // fallback still answers it, as problem+json rather than a page.

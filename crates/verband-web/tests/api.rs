@@ -358,8 +358,10 @@ async fn openapi_document_is_public_and_complete() {
         ("/networks/{networkId}/persons/{personId}/restore", &["post"]),
         ("/openapi.json", &["get"]),
     ];
-    let paths = doc["paths"].as_object().unwrap();
-    assert_eq!(paths.len(), expected.len(), "{:?}", paths.keys().collect::<Vec<_>>());
+    // Meetings, action items, stories and vitality are checked in tests/api_meetings.rs.
+    let theirs = |p: &str| ["/bodies", "/meetings", "/action-items", "/stories", "/vitality"].iter().any(|s| p.contains(s));
+    let paths: Vec<&String> = doc["paths"].as_object().unwrap().keys().filter(|p| !theirs(p)).collect();
+    assert_eq!(paths.len(), expected.len(), "{paths:?}");
     for (path, methods) in expected {
         for m in *methods {
             let op = &doc["paths"][path][m];

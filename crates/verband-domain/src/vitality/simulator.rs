@@ -338,7 +338,7 @@ pub fn monthly_bodies(seed: u64, start: NaiveDate, years: u32, bodies: usize, pa
             input.meetings.push(MeetingFacts { id, body_id: b as i64 + 1, date, invited: Vec::new(), present: Some(present), agenda });
             id += 1;
         }
-        if month.month() % 2 == 0 {
+        if month.month().is_multiple_of(2) {
             input.stories.push(StoryFacts { shared_on: add_days(month, 10), organisation_id: partner_ids.first().copied() });
         }
     }

@@ -5,14 +5,16 @@
 
 mod extract;
 mod list;
+mod meetings;
 mod networks;
 mod openapi;
 mod organisations;
 mod persons;
 mod problem;
+mod vitality;
 
 use axum::http::{HeaderName, HeaderValue};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -39,6 +41,26 @@ pub fn routes(state: AppState) -> Router {
             get(persons::get_person).put(persons::update_person).delete(persons::archive_person),
         )
         .route("/networks/{network_id}/persons/{person_id}/restore", post(persons::restore_person))
+        .route("/networks/{network_id}/bodies", get(meetings::list_bodies).post(meetings::create_body))
+        .route("/networks/{network_id}/bodies/{body_id}", get(meetings::get_body).put(meetings::update_body))
+        .route("/networks/{network_id}/meetings", get(meetings::list_meetings).post(meetings::create_meeting))
+        .route("/networks/{network_id}/meetings/{meeting_id}", get(meetings::get_meeting).put(meetings::update_meeting))
+        .route("/networks/{network_id}/meetings/{meeting_id}/agenda-items", post(meetings::propose_agenda_item))
+        .route("/networks/{network_id}/meetings/{meeting_id}/agenda-items/{item_id}", get(meetings::get_agenda_item))
+        .route("/networks/{network_id}/meetings/{meeting_id}/agenda-order", put(meetings::order_agenda))
+        .route("/networks/{network_id}/meetings/{meeting_id}/attendance", put(meetings::record_attendance))
+        .route("/networks/{network_id}/meetings/{meeting_id}/decisions", post(meetings::add_decision))
+        .route("/networks/{network_id}/meetings/{meeting_id}/decisions/{decision_id}", get(meetings::get_decision))
+        .route("/networks/{network_id}/action-items", get(meetings::list_action_items).post(meetings::create_action_item))
+        .route("/networks/{network_id}/action-items/{action_item_id}", get(meetings::get_action_item))
+        .route(
+            "/networks/{network_id}/action-items/{action_item_id}/done",
+            post(meetings::mark_action_done).delete(meetings::reopen_action),
+        )
+        .route("/networks/{network_id}/stories", get(meetings::list_stories).post(meetings::share_story))
+        .route("/networks/{network_id}/stories/{story_id}", get(meetings::get_story))
+        .route("/networks/{network_id}/vitality", get(vitality::get_vitality))
+        .route("/networks/{network_id}/vitality/settings", get(vitality::get_settings).put(vitality::update_settings))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("api-version"), HeaderValue::from_static(API_VERSION)))

@@ -3,21 +3,29 @@
 use serde::Serialize;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
+use verband_domain::vitality::{
+    ArgValue, BodySignal, Composite, CompositeThresholds, HistoryPoint, Message, MessageArg, Signal, SignalKind, SignalStatus,
+    SignalThresholds, SignalUnit, Thresholds, Trend, TrendDirection, VitalitySettings, WindowBy,
+};
 use verband_domain::{
-    MembershipStatus, Network, NetworkForm, NetworkRole, OrganisationForm, Ownership, Partner, Person, PersonForm, PersonRole, Phase,
-    Sector,
+    ActionDoneForm, ActionItem, ActionItemForm, AgendaItem, AgendaItemForm, AgendaOrderForm, Attendance, AttendanceForm, AttendanceStatus,
+    Body, BodyForm, BodyKind, Decision, DecisionForm, Meeting, MeetingForm, MeetingStatus, MembershipStatus, Network, NetworkForm,
+    NetworkRole, OrganisationForm, Ownership, Partner, Person, PersonForm, PersonRole, Phase, Sector, Story, StoryForm,
 };
 
+use super::meetings::{ActionItemCreate, ActionItemList, BodyList, MeetingList, MeetingView, StoryList};
 use super::networks::NetworkView;
 use super::problem::{InvalidParam, Problem};
-use super::{networks, organisations, persons, API_VERSION};
+use super::vitality::{CompositeView, SignalView, VitalityView};
+use super::{meetings, networks, organisations, persons, vitality, API_VERSION};
 
 #[derive(OpenApi)]
 #[openapi(
     info(
         title = "Verband API",
         version = "1.0.0",
-        description = "Networks of organisations, their partner organisations and contact persons.\n\n\
+        description = "Networks of organisations, their partner organisations and contact persons, their meetings \
+            (bodies, agenda, attendance, decisions, action items), shared stories and the vitality of the network.\n\n\
             Authenticate with `Authorization: Bearer <token>` (create a token on your account page). \
             Every response carries an `API-Version` header. Errors are `application/problem+json` (RFC 9457); \
             a 400 lists every invalid field or parameter in `invalidParams`. A network you have no role in answers 404. \
@@ -42,18 +50,50 @@ use super::{networks, organisations, persons, API_VERSION};
         persons::update_person,
         persons::archive_person,
         persons::restore_person,
+        meetings::list_bodies,
+        meetings::create_body,
+        meetings::get_body,
+        meetings::update_body,
+        meetings::list_meetings,
+        meetings::create_meeting,
+        meetings::get_meeting,
+        meetings::update_meeting,
+        meetings::propose_agenda_item,
+        meetings::get_agenda_item,
+        meetings::order_agenda,
+        meetings::record_attendance,
+        meetings::add_decision,
+        meetings::get_decision,
+        meetings::list_action_items,
+        meetings::create_action_item,
+        meetings::get_action_item,
+        meetings::mark_action_done,
+        meetings::reopen_action,
+        meetings::list_stories,
+        meetings::share_story,
+        meetings::get_story,
+        vitality::get_vitality,
+        vitality::get_settings,
+        vitality::update_settings,
         openapi_json,
     ),
     components(schemas(
         Problem, InvalidParam, NetworkView, Network, NetworkForm, NetworkList, Partner, OrganisationForm, OrganisationList,
         Person, PersonForm, PersonList, Sector, Ownership, MembershipStatus, Phase, NetworkRole, PersonRole, Direction, NetworkSort,
         OrganisationSort, PersonSort,
+        Body, BodyForm, BodyKind, BodyList, Meeting, MeetingForm, MeetingStatus, MeetingList, MeetingView, AgendaItem, AgendaItemForm,
+        AgendaOrderForm, Attendance, AttendanceForm, AttendanceStatus, Decision, DecisionForm, ActionItem, ActionItemForm, ActionItemCreate,
+        ActionItemList, ActionDoneForm, Story, StoryForm, StoryList,
+        VitalityView, SignalView, CompositeView, Signal, Composite, HistoryPoint, VitalitySettings, Thresholds, SignalThresholds,
+        CompositeThresholds, WindowBy, SignalKind, SignalStatus, SignalUnit, Trend, TrendDirection, BodySignal, Message, MessageArg, ArgValue,
     )),
     modifiers(&BearerScheme),
     tags(
         (name = "networks", description = "The networks the caller has a role in"),
         (name = "organisations", description = "Partner organisations of a network"),
         (name = "persons", description = "Contact persons of a network (personal data)"),
+        (name = "meetings", description = "Bodies, meetings, agenda items, attendance, decisions, action items and stories of a network"),
+        (name = "vitality", description = "The energy of a network: signals, composite index, history and settings"),
         (name = "meta", description = "About this API"),
     )
 )]

@@ -366,7 +366,7 @@ async fn detail_page(
 
         section aria-labelledby="actions-title" class="panel" {
             h2 id="actions-title" { (v.t("actions-title")) }
-            (crate::pages::actions::table(v, network_id, &actions, &ticks, &partners, &format!("{path}")))
+            (crate::pages::actions::table(v, network_id, &actions, &ticks, &partners, &path))
             @if editor {
                 @let f = Fields::new(v, &action_errors);
                 (f.summary(&[("description", "action-description"), ("ownerOrganisationId", "action-owner"), ("ownerPersonId", "action-owner"), ("due", "action-due")]))
