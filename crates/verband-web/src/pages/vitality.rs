@@ -143,12 +143,18 @@ fn chart(v: &Visitor, history: &[HistoryPoint]) -> Markup {
         }
         d
     };
-    let attendance_index = SignalKind::ALL.iter().position(|k| *k == SignalKind::Attendance).unwrap_or(0);
+    // The share signals run 0–100% like the index, so they share its axis.
+    let charted = [SignalKind::Attendance, SignalKind::AgendaShare, SignalKind::ActionsOnTime];
+    let index_of = |k: SignalKind| SignalKind::ALL.iter().position(|x| *x == k).unwrap_or(0);
     let composite = line(points.iter().map(|p| p.composite).collect());
-    let attendance = line(points.iter().map(|p| p.values.get(attendance_index).copied().flatten().map(|a| a * 100.0)).collect());
+    let series: Vec<(SignalKind, String)> = charted
+        .iter()
+        .map(|k| (*k, line(points.iter().map(|p| p.values.get(index_of(*k)).copied().flatten().map(|a| a * 100.0)).collect())))
+        .collect();
     let first = points.first().map(|p| p.date);
     let last = points.last().map(|p| p.date);
     let title = v.t("vitality-history-title");
+    let share = |k: SignalKind| !matches!(k, SignalKind::AgendaContributors | SignalKind::Stories);
     html! {
         figure class="chart" {
             svg role="img" aria-labelledby="vitality-chart-title" viewBox={ "0 0 " (CHART_W) " " (CHART_H) } class="line-chart" focusable="false" {
@@ -157,34 +163,37 @@ fn chart(v: &Visitor, history: &[HistoryPoint]) -> Markup {
                     line x1=(PAD_L) x2=(CHART_W - 8.0) y1=(y(level)) y2=(y(level)) class={ "grid" @if level == 40.0 || level == 60.0 { " threshold" } } {}
                     text x=(PAD_L - 6.0) y=(y(level) + 4.0) text-anchor="end" class="axis" { (level) }
                 }
-                path d=(attendance) class="series-attendance" {}
+                @for (k, d) in &series { path d=(d) class={ "series-signal series-" (k.code()) } {} }
                 path d=(composite) class="series-composite" {}
                 text x=(PAD_L) y=(CHART_H - 6.0) class="axis" { (date(v, first)) }
                 text x=(CHART_W - 8.0) y=(CHART_H - 6.0) text-anchor="end" class="axis" { (date(v, last)) }
             }
             figcaption {
                 span class="key key-composite" { (v.t("vitality-composite-name")) }
-                " "
-                span class="key key-attendance" { (v.t("vitality-signal-attendance")) " (%)" }
+                @for k in &charted { " " span class={ "key key-" (k.code()) } { (v.t(&k.label_key())) " (%)" } }
             }
         }
         details class="chart-table" {
             summary { (v.t("vitality-history-table")) }
-            table class="data" {
-                caption { (title) }
-                thead { tr {
-                    th scope="col" { (v.t("vitality-date")) }
-                    th scope="col" class="num" { (v.t("vitality-composite-name")) }
-                    th scope="col" { (v.t("vitality-status")) }
-                    th scope="col" class="num" { (v.t("vitality-signal-attendance")) }
-                } }
-                tbody {
-                    @for p in points.iter().rev() {
-                        tr {
-                            td { (date(v, Some(p.date))) }
-                            td class="num" { (p.composite.map(|c| format!("{}", c.round())).unwrap_or_default()) }
-                            td { (v.t(&p.composite_status.label_key())) }
-                            td class="num" { (display(true, p.values.get(attendance_index).copied().flatten()).unwrap_or_else(|| "—".into())) }
+            div class="table-scroll" {
+                table class="data" {
+                    caption { (title) }
+                    thead { tr {
+                        th scope="col" { (v.t("vitality-date")) }
+                        th scope="col" class="num" { (v.t("vitality-composite-name")) }
+                        th scope="col" { (v.t("vitality-status")) }
+                        @for k in SignalKind::ALL { th scope="col" class="num" { (v.t(&k.label_key())) } }
+                    } }
+                    tbody {
+                        @for p in points.iter().rev() {
+                            tr {
+                                th scope="row" { (date(v, Some(p.date))) }
+                                td class="num" { (p.composite.map(|c| format!("{}", c.round())).unwrap_or_default()) }
+                                td { (v.t(&p.composite_status.label_key())) }
+                                @for k in SignalKind::ALL {
+                                    td class="num" { (display(share(*k), p.values.get(index_of(*k)).copied().flatten()).unwrap_or_else(|| "—".into())) }
+                                }
+                            }
                         }
                     }
                 }
