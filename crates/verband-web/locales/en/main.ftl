@@ -378,3 +378,4 @@ audit-attendance = attendance recorded
 audit-done = ticked off
 audit-reopen = opened again
 flash-stale = The agenda had changed meanwhile. This is the agenda as it is now.
+meeting-invited-persons = Invited people

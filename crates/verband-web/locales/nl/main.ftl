@@ -379,3 +379,4 @@ audit-attendance = aanwezigheid vastgelegd
 audit-done = afgevinkt
 audit-reopen = weer opengezet
 flash-stale = De agenda was intussen gewijzigd. Dit is de agenda zoals hij nu is.
+meeting-invited-persons = Uitgenodigde personen

@@ -32,6 +32,7 @@ const MEETING_LABELS: &[(&str, &str)] = &[
     ("link", "meeting-link"),
     ("status", "meeting-status"),
     ("invitedOrganisationIds", "meeting-invited"),
+    ("invitedPersonIds", "meeting-invited-persons"),
     ("notes", "meeting-notes"),
 ];
 
@@ -133,6 +134,19 @@ async fn form_page(
     let partners: Vec<(String, String)> =
         state.service.partner_choices(&actor, network_id).await?.into_iter().map(|(id, n)| (id.to_string(), n)).collect();
     let statuses = code_options(v, MeetingStatus::ALL, MeetingStatus::code, MeetingStatus::label_key);
+    let people =
+        state.service.persons(&actor, network_id, &Default::default(), verband_domain::PageRequest::new(Some(1), Some(100))).await?;
+    let person_options: Vec<(String, String)> = people
+        .items
+        .into_iter()
+        .map(|p| {
+            let label = match &p.organisation_name {
+                Some(org) => format!("{} ({org})", p.name),
+                None => p.name.clone(),
+            };
+            (p.id.to_string(), label)
+        })
+        .collect();
     let path = base(network_id);
     let (title, action, cancel) = match id {
         Some(id) => (v.t("meetings-edit"), format!("{path}/{id}/bewerken"), format!("{path}/{id}")),
@@ -154,6 +168,10 @@ async fn form_page(
             (f.text("link", "meeting-link", &form.link, Opts { kind: Some("url"), hint: Some("partner-website-hint"), ..Default::default() }))
             (f.select("status", "meeting-status", status, &statuses, Opts::required()))
             (f.checkboxes("invitedOrganisationIds", "meeting-invited", &form.invited_organisation_ids, &partners))
+            details class="field" open[!form.invited_person_ids.is_empty()] {
+                summary { (v.t("meeting-invited-persons")) }
+                (f.checkboxes("invitedPersonIds", "meeting-invited-persons", &form.invited_person_ids, &person_options))
+            }
             (f.textarea("notes", "meeting-notes", &form.notes, Opts::default()))
             div class="form-actions" {
                 button type="submit" class="button primary" { (v.t("save")) }
@@ -234,6 +252,12 @@ async fn detail_page(
     let (network, role) = state.service.network(&actor, network_id).await?;
     let MeetingDetail { meeting, body, agenda, attendance, decisions, actions } = state.service.meeting(&actor, network_id, id).await?;
     let partners = state.service.partner_choices(&actor, network_id).await?;
+    let mut invited_people = Vec::with_capacity(meeting.invited_person_ids.len());
+    for p in &meeting.invited_person_ids {
+        if let Ok(person) = state.service.person(&actor, network_id, *p).await {
+            invited_people.push(person.name);
+        }
+    }
     let name_of = |org: Option<i64>| org.and_then(|o| partners.iter().find(|(id, _)| *id == o)).map(|(_, n)| n.clone());
     let path = format!("{}/{id}", base(network_id));
     let editor = role.may_edit_records();
@@ -265,6 +289,7 @@ async fn detail_page(
             dt { (v.t("meeting-place")) } dd { (meeting.place.as_deref().unwrap_or("—")) }
             dt { (v.t("meeting-link")) } dd { @match &meeting.link { Some(l) => a href=(l) rel="noopener noreferrer" { (l) }, None => "—" } }
             dt { (v.t("meeting-status")) } dd { (v.t(&meeting.status.label_key())) }
+            @if !invited_people.is_empty() { dt { (v.t("meeting-invited-persons")) } dd { (invited_people.join(", ")) } }
             @if let Some(n) = &meeting.notes { dt { (v.t("meeting-notes")) } dd { (n) } }
         }
 
