@@ -44,7 +44,7 @@ impl ColumnSpec {
 }
 
 /// The id column: present in exports so that a re-import updates the same records.
-const ID_FIELD: &str = "id";
+pub(crate) const ID_FIELD: &str = "id";
 
 pub const ORGANISATION_COLUMNS: &[ColumnSpec] = &[
     ColumnSpec { field: ID_FIELD, nl: "id", en: "id", aliases: &["nummer"] },
@@ -76,7 +76,7 @@ pub const PERSON_COLUMNS: &[ColumnSpec] = &[
 
 /// Header names compare without case, accents, spaces or punctuation:
 /// "KvK-nummer" = "kvk nummer" = "KVKNUMMER".
-fn fold(text: &str) -> String {
+pub(crate) fn fold(text: &str) -> String {
     search_key(text).chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
@@ -92,7 +92,7 @@ impl CodeAliases {
     }
 
     /// The code for `raw` in `field`, or `raw` unchanged (validation then says what is wrong).
-    fn resolve(&self, field: &str, raw: &str) -> String {
+    pub(crate) fn resolve(&self, field: &str, raw: &str) -> String {
         let folded = fold(raw);
         match self.0.get(&(field.to_string(), folded)) {
             Some(code) => code.clone(),
@@ -158,7 +158,7 @@ pub struct ImportPreview<F, D> {
     pub rows: Vec<ImportRow<F, D>>,
     /// Field → (1-based column, header as in the file).
     #[serde(skip)]
-    columns: HashMap<&'static str, (usize, String)>,
+    pub(crate) columns: HashMap<&'static str, (usize, String)>,
 }
 
 impl<F, D> ImportPreview<F, D> {
@@ -199,7 +199,7 @@ impl<F, D> ImportPreview<F, D> {
 type ColumnMap = HashMap<&'static str, (usize, String)>;
 
 /// Finds each known column in the header row.
-fn map_headers(
+pub(crate) fn map_headers(
     specs: &[ColumnSpec],
     headers: &[String],
     required: &[&'static str],
@@ -228,13 +228,13 @@ fn map_headers(
     (columns, problems, ignored)
 }
 
-fn cell<'a>(columns: &ColumnMap, row: &'a [String], field: &str) -> &'a str {
+pub(crate) fn cell<'a>(columns: &ColumnMap, row: &'a [String], field: &str) -> &'a str {
     columns.get(field).and_then(|(c, _)| row.get(c - 1)).map_or("", |s| s.trim())
 }
 
 /// Dates as Dutch spreadsheets hold them ("31-3-2026", "31/03/2026") become ISO;
 /// anything else is passed on for the form to judge.
-fn iso_date(raw: &str) -> String {
+pub(crate) fn iso_date(raw: &str) -> String {
     let t = raw.trim();
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
     if parts.len() == 3 && parts[2].len() == 4 && parts[0].len() <= 2 {
@@ -248,12 +248,12 @@ fn iso_date(raw: &str) -> String {
     t.strip_suffix(" 00:00:00").unwrap_or(t).to_string()
 }
 
-fn row_is_blank(row: &[String]) -> bool {
+pub(crate) fn row_is_blank(row: &[String]) -> bool {
     row.iter().all(|c| c.trim().is_empty())
 }
 
 /// Reads the id column: empty, or the id of an existing record.
-fn row_id(errors: &mut ValidationErrors, raw: &str, known: &[i64]) -> Option<i64> {
+pub(crate) fn row_id(errors: &mut ValidationErrors, raw: &str, known: &[i64]) -> Option<i64> {
     if raw.is_empty() {
         return None;
     }

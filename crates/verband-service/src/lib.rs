@@ -4,6 +4,7 @@
 
 mod access;
 mod accounts;
+pub mod agreements;
 pub mod demo;
 mod demo_meetings;
 mod error;
@@ -11,14 +12,17 @@ mod meetings;
 mod network;
 mod partners;
 mod persons;
+pub mod portfolio;
 pub mod secrets;
 
 pub use access::{Actor, Channel, Origin};
 pub use accounts::{LoginOutcome, NewApiToken, MAX_LOGIN_FAILURES, SESSION_HOURS};
+pub use agreements::AgreementDetail;
 pub use error::ServiceError;
 pub use meetings::{FeedContent, MeetingDetail, VitalityPanel};
 pub use network::Dashboard;
-pub use verband_store::{ApiTokenRecord, AuditRecord, CalendarFeed, Engine, NetworkCounts, Store, UserRecord};
+pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
+pub use verband_store::{ApiTokenRecord, AuditRecord, CalendarFeed, DocumentInfo, Engine, NetworkCounts, Store, UserRecord};
 
 pub type Result<T> = std::result::Result<T, ServiceError>;
 

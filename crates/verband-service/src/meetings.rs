@@ -103,7 +103,13 @@ impl Service {
     }
 
     /// Checks that ids in a form point at this network's own objects.
-    async fn check_links(&self, conn: &mut Conn, network_id: i64, organisations: &[(&str, i64)], persons: &[(&str, i64)]) -> Result<()> {
+    pub(crate) async fn check_links(
+        &self,
+        conn: &mut Conn,
+        network_id: i64,
+        organisations: &[(&str, i64)],
+        persons: &[(&str, i64)],
+    ) -> Result<()> {
         let mut e = ValidationErrors::default();
         for (field, org) in organisations {
             if verband_store::partner_by_id(conn, network_id, *org).await?.is_none() && e.for_field(field).is_none() {

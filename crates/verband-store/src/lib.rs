@@ -4,13 +4,17 @@
 //! portable column types (integers, text), so one query text serves both.
 //! Times are stored as RFC 3339 UTC text and dates as ISO text.
 
+mod agreements;
 mod audit;
 mod auth;
+mod checklist;
 mod goals;
+mod import_uploads;
 mod meetings;
 mod networks;
 mod partners;
 mod persons;
+mod projects;
 mod sql;
 mod users;
 
@@ -134,12 +138,16 @@ pub fn now_text() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+pub use agreements::*;
 pub use audit::*;
 pub use auth::*;
+pub use checklist::*;
 pub use goals::*;
+pub use import_uploads::*;
 pub use meetings::*;
 pub use networks::*;
 pub use partners::*;
 pub use persons::*;
+pub use projects::*;
 pub use sqlx::Error as SqlxError;
 pub use users::*;

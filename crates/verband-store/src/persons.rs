@@ -169,3 +169,12 @@ pub async fn list_persons(conn: &mut Conn, network_id: i64, f: &ListFilter, page
     attach_roles(conn, &mut items).await?;
     Ok(Paged { items, total, page: page.number, page_size: page.size })
 }
+
+/// (id, name, e-mail) of the network's persons that are not archived, by name: for pick lists and imports.
+pub async fn person_choices(conn: &mut Conn, network_id: i64) -> Result<Vec<(i64, String, Option<String>)>> {
+    let rows = sqlx::query("SELECT id, name, email FROM persons WHERE network_id = $1 AND archived_at IS NULL ORDER BY name, id")
+        .bind(network_id)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(|r| Ok((r.try_get("id")?, r.try_get("name")?, r.try_get("email")?))).collect()
+}

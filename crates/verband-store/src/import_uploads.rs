@@ -1,0 +1,66 @@
+//! Spreadsheets kept between the import preview and the user's confirmation.
+
+use sqlx::Row;
+
+use crate::{now_text, Conn, Result};
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImportUpload {
+    pub id: i64,
+    pub network_id: i64,
+    pub user_id: Option<i64>,
+    /// What the sheet holds: `organisations`, `persons`, `projects`, `commitments`.
+    pub kind: String,
+    pub file_name: String,
+    pub content: Vec<u8>,
+    pub imported: bool,
+}
+
+pub async fn insert_import_upload(
+    conn: &mut Conn,
+    network_id: i64,
+    user_id: Option<i64>,
+    kind: &str,
+    file_name: &str,
+    content: &[u8],
+) -> Result<i64> {
+    let row = sqlx::query(
+        "INSERT INTO import_uploads (network_id, user_id, kind, file_name, content, created_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+    )
+    .bind(network_id)
+    .bind(user_id)
+    .bind(kind.to_string())
+    .bind(file_name.to_string())
+    .bind(content.to_vec())
+    .bind(now_text())
+    .fetch_one(conn)
+    .await?;
+    Ok(row.try_get("id")?)
+}
+
+pub async fn import_upload_by_id(conn: &mut Conn, network_id: i64, id: i64) -> Result<Option<ImportUpload>> {
+    let row = sqlx::query(
+        "SELECT id, network_id, user_id, kind, file_name, content, imported_at FROM import_uploads WHERE network_id = $1 AND id = $2",
+    )
+    .bind(network_id)
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    match row {
+        Some(r) => Ok(Some(ImportUpload {
+            id: r.try_get("id")?,
+            network_id: r.try_get("network_id")?,
+            user_id: r.try_get("user_id")?,
+            kind: r.try_get("kind")?,
+            file_name: r.try_get("file_name")?,
+            content: r.try_get("content")?,
+            imported: r.try_get::<Option<String>, _>("imported_at")?.is_some(),
+        })),
+        None => Ok(None),
+    }
+}
+
+pub async fn mark_import_upload_imported(conn: &mut Conn, id: i64) -> Result<()> {
+    sqlx::query("UPDATE import_uploads SET imported_at = $1 WHERE id = $2").bind(now_text()).bind(id).execute(conn).await?;
+    Ok(())
+}
