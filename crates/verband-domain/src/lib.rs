@@ -5,6 +5,7 @@
 #[macro_use]
 pub mod codes;
 pub mod coherence;
+pub mod delivery_rate;
 pub mod demo;
 pub mod funding;
 pub mod import;

@@ -368,7 +368,13 @@ impl Service {
             .map(|(organisation_id, joined, left)| MembershipFacts { organisation_id, joined, left })
             .collect();
         let stories = verband_store::stories_of_network(conn, network_id, None).await?;
-        Ok(VitalityInput::from_records(&coordinator_orgs, &bodies, &meetings, &agenda, &attendance, &actions, &memberships, &stories))
+        let mut input =
+            VitalityInput::from_records(&coordinator_orgs, &bodies, &meetings, &agenda, &attendance, &actions, &memberships, &stories);
+        let agreements = verband_store::agreements_of_network(conn, network_id).await?;
+        let commitments = verband_store::commitments_of_network(conn, network_id, None).await?;
+        let deliveries = verband_store::deliveries_of_network(conn, network_id, None).await?;
+        input.commitments_delivered = verband_domain::delivery_rate::delivery_rates(&agreements, &commitments, &deliveries, today());
+        Ok(input)
     }
 
     pub async fn vitality(&self, actor: &Actor, network_id: i64) -> Result<VitalityPanel> {

@@ -102,6 +102,11 @@ async fn agreed_against_delivered_and_who_may_report() {
 
         let detail = svc.agreement(&member, s.network, agreement).await.unwrap();
         assert_eq!(detail.deliveries.len(), 1);
+        // The vitality panel now measures commitments: 47 of 48 hours and 0 of 24 hours plus money due.
+        let panel = svc.vitality(&member, s.network).await.unwrap();
+        let delivered = panel.report.signal(verband_domain::vitality::SignalKind::CommitmentsDelivered).unwrap();
+        let value = delivered.value.expect("commitments are measured once something was due");
+        assert!(value > 0.0 && value < 0.9, "{value}");
         let welzijn = detail.balance.iter().find(|b| b.organisation_id == s.welzijn).unwrap();
         let school = detail.balance.iter().find(|b| b.organisation_id == s.school).unwrap();
         // Two completed quarters at 8 hours a month are 48 hours due; 47 is within the tolerance.
