@@ -7,6 +7,7 @@ pub mod codes;
 pub mod coherence;
 pub mod delivery_rate;
 pub mod demo;
+pub mod demo_portfolio;
 pub mod funding;
 pub mod import;
 pub mod import_portfolio;

@@ -41,10 +41,10 @@ impl Service {
         let mut networks = Vec::new();
         for index in 0..scale.max(1) {
             let demo = generate(seed, index);
-            networks.push((self.seed_network(&actor, &demo).await?, demo.network.name.clone()));
+            networks.push((self.seed_network(&actor, &demo, false).await?, demo.network.name.clone()));
         }
         let small = generate_small(seed);
-        networks.push((self.seed_network(&actor, &small).await?, small.network.name.clone()));
+        networks.push((self.seed_network(&actor, &small, true).await?, small.network.name.clone()));
 
         let main = networks[0].0;
         let second = networks[networks.len() - 1].0;
@@ -91,8 +91,9 @@ impl Service {
         Ok(DemoSummary { networks })
     }
 
-    /// One network in one transaction.
-    async fn seed_network(&self, actor: &Actor, demo: &DemoNetwork) -> Result<i64> {
+    /// One network in one transaction. A `coherent` network gets a portfolio
+    /// without findings; the others show every kind.
+    async fn seed_network(&self, actor: &Actor, demo: &DemoNetwork, coherent: bool) -> Result<i64> {
         let invalid = |e: ValidationErrors| ServiceError::Conflict(format!("demo data is invalid: {e}"));
         let today = chrono::Utc::now().date_naive();
         let mut tx = self.store.begin().await?;
@@ -117,12 +118,14 @@ impl Service {
             self.record(&mut tx, actor, Some(nid), "create", "partner", id, &d.name).await?;
             partner_ids.push(id);
         }
+        let mut person_ids = Vec::with_capacity(demo.persons.len());
         for (partner, form) in &demo.persons {
             let mut form = form.clone();
             form.organisation_id = partner_ids.get(*partner).map(|id| id.to_string()).unwrap_or_default();
             let d = form.validate(today).map_err(invalid)?;
             let id = verband_store::insert_person(&mut tx, nid, &d).await?;
             self.record(&mut tx, actor, Some(nid), "create", "person", id, &d.name).await?;
+            person_ids.push((*partner, id));
         }
         for (partner, description, goals) in &demo.interests {
             let Some(organisation_id) = partner_ids.get(*partner).copied() else { continue };
@@ -135,6 +138,13 @@ impl Service {
             let label: String = description.chars().take(80).collect();
             self.record(&mut tx, actor, Some(nid), "create", "interest", id, &label).await?;
         }
+        let ids = crate::demo_portfolio::DemoIds { network: nid, goals: &goal_ids, partners: &partner_ids, persons: &person_ids };
+        let portfolio = if coherent {
+            verband_domain::demo_portfolio::coherent_portfolio(demo, today)
+        } else {
+            verband_domain::demo_portfolio::main_portfolio(demo, today)
+        };
+        self.seed_portfolio(&mut tx, actor, &ids, &portfolio, today).await?;
         tx.commit().await?;
         Ok(nid)
     }

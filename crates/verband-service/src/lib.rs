@@ -7,6 +7,7 @@ mod accounts;
 pub mod agreements;
 pub mod demo;
 mod demo_meetings;
+mod demo_portfolio;
 mod error;
 mod meetings;
 mod network;

@@ -314,3 +314,35 @@ async fn the_checklist_keeps_status_owner_and_evidence_of_this_network() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_demo_shows_every_finding_kind_and_both_cliffs_and_its_small_network_none() {
+    both(|svc| async move {
+        svc.seed_demo(verband_service::demo::DEMO_SEED, 1).await.unwrap();
+        let main = svc.portfolio_overview(&system(), 1).await.unwrap();
+        let mut kinds: Vec<&str> = main.findings.iter().map(|f| f.message_key()).collect();
+        kinds.dedup();
+        for kind in [
+            "coherence-project-without-goal",
+            "coherence-project-without-lead",
+            "coherence-project-without-owner",
+            "coherence-likely-duplicate",
+            "coherence-partner-overloaded",
+            "coherence-agreement-past-evaluation",
+            "coherence-goal-without-project",
+        ] {
+            assert!(kinds.contains(&kind), "{kind} missing in {kinds:?}");
+        }
+        let cliff_kinds: Vec<&str> = main.cliffs.iter().map(|c| c.message_key()).collect();
+        assert!(cliff_kinds.contains(&"funding-cliff") && cliff_kinds.contains(&"funding-cliff-gap"), "{cliff_kinds:?}");
+        assert!(main.shares.iter().any(|y| y.structural_percent.is_some()));
+        let balances = svc.agreement_balances(&system(), 1).await.unwrap();
+        assert!(balances.iter().any(|(_, b)| b.iter().any(|p| p.behind)), "some partner is behind in the demo");
+
+        let small = svc.portfolio_overview(&system(), 2).await.unwrap();
+        assert!(small.findings.is_empty(), "{:?}", small.findings);
+        assert!(small.cliffs.is_empty());
+        assert!(!small.projects.is_empty());
+    })
+    .await;
+}
