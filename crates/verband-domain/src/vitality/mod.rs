@@ -47,8 +47,11 @@
 //!   make up for leaving ones.
 //! - **Stories.** A quiet spell without shared successes is worth noticing
 //!   but never an alarm on its own, so it has no alarm threshold.
-//! - **Survey response and commitments** come from features built later; they
-//!   are `None` in [`VitalityInput`] until then and show as not measured.
+//! - **Commitments** are measured per completed quarter from the agreements'
+//!   commitments and the deliveries partners report
+//!   ([`crate::delivery_rate::delivery_rates`]); until something was due they
+//!   are `None` and show as not measured. **Survey response** comes with the
+//!   surveys and is `None` until then.
 //!   Half of the respondents answering is the usual floor for a survey to
 //!   say something; delivering three quarters of what was promised is the
 //!   usual floor for trust between partners.
