@@ -125,6 +125,13 @@ impl Service {
         Ok(AgreementDetail { agreement, commitments, deliveries, balance, documents, my_organisation_id, role })
     }
 
+    /// One live commitment of the network, for anyone with a role in it.
+    pub async fn commitment(&self, actor: &Actor, network_id: i64, commitment_id: i64) -> Result<Commitment> {
+        self.role_in(actor, network_id).await?;
+        let mut conn = self.store.conn().await?;
+        verband_store::commitment_by_id(&mut conn, network_id, commitment_id).await?.ok_or(ServiceError::NotFound)
+    }
+
     pub async fn save_agreement(&self, actor: &Actor, network_id: i64, agreement_id: Option<i64>, form: &AgreementForm) -> Result<i64> {
         self.require_records_editor(actor, network_id).await?;
         let draft = form.validate()?;

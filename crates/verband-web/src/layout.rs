@@ -39,6 +39,7 @@ const NETWORK_NAV: &[(&str, &str, &str)] = &[
     ("interests", "/belangen", "nav-interests"),
     ("meetings", "/bijeenkomsten", "nav-meetings"),
     ("actions", "/acties", "nav-actions"),
+    ("agreements", "/afspraken", "nav-agreements"),
     ("stories", "/verhalen", "nav-stories"),
 ];
 

@@ -3,6 +3,7 @@
 //! an OpenAPI 3.1 document at `/api/v1/openapi.json`. Every decision of who may
 //! do what is the service's.
 
+mod agreements;
 mod extract;
 mod list;
 mod meetings;
@@ -59,6 +60,20 @@ pub fn routes(state: AppState) -> Router {
         )
         .route("/networks/{network_id}/stories", get(meetings::list_stories).post(meetings::share_story))
         .route("/networks/{network_id}/stories/{story_id}", get(meetings::get_story))
+        .route("/networks/{network_id}/agreements", get(agreements::list_agreements).post(agreements::create_agreement))
+        .route(
+            "/networks/{network_id}/agreements/{agreement_id}",
+            get(agreements::get_agreement).put(agreements::update_agreement).delete(agreements::archive_agreement),
+        )
+        .route("/networks/{network_id}/agreements/{agreement_id}/restore", post(agreements::restore_agreement))
+        .route("/networks/{network_id}/agreements/{agreement_id}/commitments", post(agreements::create_commitment))
+        .route("/networks/{network_id}/agreements/{agreement_id}/documents", get(agreements::list_documents))
+        .route("/networks/{network_id}/agreements/{agreement_id}/documents/{document_id}/content", get(agreements::get_document_content))
+        .route(
+            "/networks/{network_id}/commitments/{commitment_id}",
+            get(agreements::get_commitment).put(agreements::update_commitment).delete(agreements::remove_commitment),
+        )
+        .route("/networks/{network_id}/commitments/{commitment_id}/deliveries", post(agreements::record_delivery))
         .route("/networks/{network_id}/vitality", get(vitality::get_vitality))
         .route("/networks/{network_id}/vitality/settings", get(vitality::get_settings).put(vitality::update_settings))
         .fallback(|| async { ApiError::NotFound })

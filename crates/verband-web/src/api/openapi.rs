@@ -3,6 +3,7 @@
 use serde::Serialize;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
+use verband_domain::portfolio::{Agreement, AgreementForm, Commitment, CommitmentForm, Delivery, DeliveryForm, PartnerBalance};
 use verband_domain::vitality::{
     ArgValue, BodySignal, Composite, CompositeThresholds, HistoryPoint, Message, MessageArg, Signal, SignalKind, SignalStatus,
     SignalThresholds, SignalUnit, Thresholds, Trend, TrendDirection, VitalitySettings, WindowBy,
@@ -13,11 +14,12 @@ use verband_domain::{
     NetworkRole, OrganisationForm, Ownership, Partner, Person, PersonForm, PersonRole, Phase, Sector, Story, StoryForm,
 };
 
+use super::agreements::{AgreementDocument, AgreementDocumentList, AgreementList, AgreementListItem, AgreementView};
 use super::meetings::{ActionItemCreate, ActionItemList, BodyList, MeetingList, MeetingView, StoryList};
 use super::networks::NetworkView;
 use super::problem::{InvalidParam, Problem};
 use super::vitality::{CompositeView, SignalView, VitalityView};
-use super::{meetings, networks, organisations, persons, vitality, API_VERSION};
+use super::{agreements, meetings, networks, organisations, persons, vitality, API_VERSION};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -72,6 +74,19 @@ use super::{meetings, networks, organisations, persons, vitality, API_VERSION};
         meetings::list_stories,
         meetings::share_story,
         meetings::get_story,
+        agreements::list_agreements,
+        agreements::create_agreement,
+        agreements::get_agreement,
+        agreements::update_agreement,
+        agreements::archive_agreement,
+        agreements::restore_agreement,
+        agreements::create_commitment,
+        agreements::get_commitment,
+        agreements::update_commitment,
+        agreements::remove_commitment,
+        agreements::record_delivery,
+        agreements::list_documents,
+        agreements::get_document_content,
         vitality::get_vitality,
         vitality::get_settings,
         vitality::update_settings,
@@ -86,6 +101,8 @@ use super::{meetings, networks, organisations, persons, vitality, API_VERSION};
         ActionItemList, ActionDoneForm, Story, StoryForm, StoryList,
         VitalityView, SignalView, CompositeView, Signal, Composite, HistoryPoint, VitalitySettings, Thresholds, SignalThresholds,
         CompositeThresholds, WindowBy, SignalKind, SignalStatus, SignalUnit, Trend, TrendDirection, BodySignal, Message, MessageArg, ArgValue,
+        Agreement, AgreementForm, AgreementList, AgreementListItem, AgreementView, AgreementDocument, AgreementDocumentList, Commitment,
+        CommitmentForm, Delivery, DeliveryForm, PartnerBalance,
     )),
     modifiers(&BearerScheme),
     tags(
@@ -93,6 +110,7 @@ use super::{meetings, networks, organisations, persons, vitality, API_VERSION};
         (name = "organisations", description = "Partner organisations of a network"),
         (name = "persons", description = "Contact persons of a network (personal data)"),
         (name = "meetings", description = "Bodies, meetings, agenda items, attendance, decisions, action items and stories of a network"),
+        (name = "agreements", description = "Agreements between partners (covenants), the commitments of each party, the deliveries they report per quarter, and the signed documents"),
         (name = "vitality", description = "The energy of a network: signals, composite index, history and settings"),
         (name = "meta", description = "About this API"),
     )

@@ -4,9 +4,13 @@
 
 mod account;
 pub(crate) mod actions;
+mod agreement_detail;
+pub(crate) mod agreement_documents;
+mod agreements;
 mod ambition;
 mod auth;
 pub(crate) mod calendar_feeds;
+mod commitments;
 mod home;
 mod interests;
 mod meetings;
@@ -17,7 +21,7 @@ mod stories;
 pub(crate) mod vitality;
 mod vitality_settings;
 
-use axum::extract::Request;
+use axum::extract::{DefaultBodyLimit, Request};
 use axum::middleware;
 use axum::routing::{get, post};
 use axum::Router;
@@ -77,6 +81,24 @@ pub fn routes(state: AppState) -> Router {
         .route(&format!("{n}/acties"), get(actions::list))
         .route(&format!("{n}/acties/{{id}}/afvinken"), post(actions::tick))
         .route(&format!("{n}/acties/{{id}}/heropenen"), post(actions::reopen))
+        .route(&format!("{n}/afspraken"), get(agreements::list))
+        .route(&format!("{n}/afspraken/nieuw"), get(agreements::new_form).post(agreements::create))
+        .route(&format!("{n}/afspraken/{{id}}"), get(agreement_detail::detail))
+        .route(&format!("{n}/afspraken/{{id}}/bewerken"), get(agreements::edit_form).post(agreements::update))
+        .route(&format!("{n}/afspraken/{{id}}/archiveren"), get(agreements::confirm_archive).post(agreements::archive))
+        .route(&format!("{n}/afspraken/{{id}}/terugzetten"), post(agreements::restore))
+        .route(&format!("{n}/afspraken/{{id}}/toezeggingen/nieuw"), get(commitments::new_form).post(commitments::create))
+        .route(&format!("{n}/afspraken/{{id}}/toezeggingen/{{cid}}/bewerken"), get(commitments::edit_form).post(commitments::update))
+        .route(
+            &format!("{n}/afspraken/{{id}}/toezeggingen/{{cid}}/verwijderen"),
+            get(commitments::confirm_remove).post(commitments::remove),
+        )
+        .route(&format!("{n}/afspraken/{{id}}/toezeggingen/{{cid}}/levering"), post(agreement_detail::report_delivery))
+        .route(
+            &format!("{n}/afspraken/{{id}}/documenten"),
+            post(agreement_documents::upload).layer(DefaultBodyLimit::max(agreement_documents::UPLOAD_BODY_LIMIT)),
+        )
+        .route(&format!("{n}/afspraken/documenten/{{id}}"), get(agreement_documents::download))
         .route(&format!("{n}/verhalen"), get(stories::list).post(stories::share))
         .route(&format!("{n}/vitaliteit"), get(vitality_settings::show).post(vitality_settings::save))
         .route(&format!("{n}/agenda-abonnementen"), post(calendar_feeds::create))
