@@ -40,6 +40,9 @@ const NETWORK_NAV: &[(&str, &str, &str)] = &[
     ("meetings", "/bijeenkomsten", "nav-meetings"),
     ("actions", "/acties", "nav-actions"),
     ("stories", "/verhalen", "nav-stories"),
+    ("projects", "/projecten", "nav-projects"),
+    ("portfolio", "/portfolio", "nav-portfolio"),
+    ("checklist", "/fasechecklist", "nav-checklist"),
 ];
 
 pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {

@@ -3,6 +3,9 @@
 use serde::Serialize;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
+use verband_domain::phase_checklist::{ChecklistItemForm, Evidence};
+use verband_domain::portfolio::{FundingStream, FundingStreamForm, Project, ProjectForm, StatusChange};
+use verband_domain::portfolio_settings::{PortfolioSettings, PortfolioSettingsForm};
 use verband_domain::vitality::{
     ArgValue, BodySignal, Composite, CompositeThresholds, HistoryPoint, Message, MessageArg, Signal, SignalKind, SignalStatus,
     SignalThresholds, SignalUnit, Thresholds, Trend, TrendDirection, VitalitySettings, WindowBy,
@@ -12,12 +15,17 @@ use verband_domain::{
     Body, BodyForm, BodyKind, Decision, DecisionForm, Meeting, MeetingForm, MeetingStatus, MembershipStatus, Network, NetworkForm,
     NetworkRole, OrganisationForm, Ownership, Partner, Person, PersonForm, PersonRole, Phase, Sector, Story, StoryForm,
 };
+use verband_domain::{BuildingBlock, ChecklistStatus, EvidenceKind, FundingKind, FundingSource, ProjectStatus};
 
 use super::meetings::{ActionItemCreate, ActionItemList, BodyList, MeetingList, MeetingView, StoryList};
 use super::networks::NetworkView;
 use super::problem::{InvalidParam, Problem};
+use super::projects::{
+    ChecklistEntryView, ChecklistResponse, CliffList, CliffView, FindingList, FindingView, FundingStreamList, KindCount, ObjectView,
+    PhaseProgressView, ProjectList, ProjectView, YearShareList, YearShareView,
+};
 use super::vitality::{CompositeView, SignalView, VitalityView};
-use super::{meetings, networks, organisations, persons, vitality, API_VERSION};
+use super::{meetings, networks, organisations, persons, projects, vitality, API_VERSION};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -75,6 +83,24 @@ use super::{meetings, networks, organisations, persons, vitality, API_VERSION};
         vitality::get_vitality,
         vitality::get_settings,
         vitality::update_settings,
+        projects::list_projects,
+        projects::create_project,
+        projects::get_project,
+        projects::update_project,
+        projects::archive_project,
+        projects::restore_project,
+        projects::list_funding_streams,
+        projects::create_funding_stream,
+        projects::get_funding_stream,
+        projects::update_funding_stream,
+        projects::archive_funding_stream,
+        projects::list_findings,
+        projects::list_funding_cliffs,
+        projects::get_funding_share,
+        projects::get_checklist,
+        projects::update_checklist_item,
+        projects::get_portfolio_settings,
+        projects::update_portfolio_settings,
         openapi_json,
     ),
     components(schemas(
@@ -86,6 +112,10 @@ use super::{meetings, networks, organisations, persons, vitality, API_VERSION};
         ActionItemList, ActionDoneForm, Story, StoryForm, StoryList,
         VitalityView, SignalView, CompositeView, Signal, Composite, HistoryPoint, VitalitySettings, Thresholds, SignalThresholds,
         CompositeThresholds, WindowBy, SignalKind, SignalStatus, SignalUnit, Trend, TrendDirection, BodySignal, Message, MessageArg, ArgValue,
+        Project, ProjectForm, ProjectStatus, StatusChange, FundingStream, FundingStreamForm, FundingSource, FundingKind,
+        PortfolioSettings, PortfolioSettingsForm, ChecklistItemForm, Evidence, EvidenceKind, BuildingBlock, ChecklistStatus,
+        ProjectList, ProjectView, FundingStreamList, ObjectView, FindingView, FindingList, KindCount, CliffView, CliffList,
+        YearShareView, YearShareList, ChecklistEntryView, PhaseProgressView, ChecklistResponse,
     )),
     modifiers(&BearerScheme),
     tags(
@@ -94,6 +124,7 @@ use super::{meetings, networks, organisations, persons, vitality, API_VERSION};
         (name = "persons", description = "Contact persons of a network (personal data)"),
         (name = "meetings", description = "Bodies, meetings, agenda items, attendance, decisions, action items and stories of a network"),
         (name = "vitality", description = "The energy of a network: signals, composite index, history and settings"),
+        (name = "portfolio", description = "Projects and their funding, coherence findings, funding cliffs, the structural share and the phase checklist"),
         (name = "meta", description = "About this API"),
     )
 )]
