@@ -41,6 +41,9 @@ const NETWORK_NAV: &[(&str, &str, &str)] = &[
     ("actions", "/acties", "nav-actions"),
     ("agreements", "/afspraken", "nav-agreements"),
     ("stories", "/verhalen", "nav-stories"),
+    ("projects", "/projecten", "nav-projects"),
+    ("portfolio", "/portfolio", "nav-portfolio"),
+    ("checklist", "/fasechecklist", "nav-checklist"),
 ];
 
 pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {

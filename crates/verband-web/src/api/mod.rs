@@ -12,6 +12,7 @@ mod openapi;
 mod organisations;
 mod persons;
 mod problem;
+mod projects;
 mod vitality;
 
 use axum::http::{HeaderName, HeaderValue};
@@ -76,6 +77,26 @@ pub fn routes(state: AppState) -> Router {
         .route("/networks/{network_id}/commitments/{commitment_id}/deliveries", post(agreements::record_delivery))
         .route("/networks/{network_id}/vitality", get(vitality::get_vitality))
         .route("/networks/{network_id}/vitality/settings", get(vitality::get_settings).put(vitality::update_settings))
+        .route("/networks/{network_id}/projects", get(projects::list_projects).post(projects::create_project))
+        .route(
+            "/networks/{network_id}/projects/{project_id}",
+            get(projects::get_project).put(projects::update_project).delete(projects::archive_project),
+        )
+        .route("/networks/{network_id}/projects/{project_id}/restore", post(projects::restore_project))
+        .route(
+            "/networks/{network_id}/projects/{project_id}/funding-streams",
+            get(projects::list_funding_streams).post(projects::create_funding_stream),
+        )
+        .route(
+            "/networks/{network_id}/funding-streams/{stream_id}",
+            get(projects::get_funding_stream).put(projects::update_funding_stream).delete(projects::archive_funding_stream),
+        )
+        .route("/networks/{network_id}/findings", get(projects::list_findings))
+        .route("/networks/{network_id}/funding-cliffs", get(projects::list_funding_cliffs))
+        .route("/networks/{network_id}/funding-share", get(projects::get_funding_share))
+        .route("/networks/{network_id}/checklist", get(projects::get_checklist))
+        .route("/networks/{network_id}/checklist/{block}", put(projects::update_checklist_item))
+        .route("/networks/{network_id}/portfolio-settings", get(projects::get_portfolio_settings).put(projects::update_portfolio_settings))
         .fallback(|| async { ApiError::NotFound })
         .method_not_allowed_fallback(|| async { ApiError::MethodNotAllowed })
         .layer(SetResponseHeaderLayer::overriding(HeaderName::from_static("api-version"), HeaderValue::from_static(API_VERSION)))

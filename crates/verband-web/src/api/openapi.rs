@@ -4,6 +4,9 @@ use serde::Serialize;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
 use verband_domain::portfolio::{Agreement, AgreementForm, Commitment, CommitmentForm, Delivery, DeliveryForm, PartnerBalance};
+use verband_domain::phase_checklist::{ChecklistItemForm, Evidence};
+use verband_domain::portfolio::{FundingStream, FundingStreamForm, Project, ProjectForm, StatusChange};
+use verband_domain::portfolio_settings::{PortfolioSettings, PortfolioSettingsForm};
 use verband_domain::vitality::{
     ArgValue, BodySignal, Composite, CompositeThresholds, HistoryPoint, Message, MessageArg, Signal, SignalKind, SignalStatus,
     SignalThresholds, SignalUnit, Thresholds, Trend, TrendDirection, VitalitySettings, WindowBy,
@@ -13,13 +16,18 @@ use verband_domain::{
     Body, BodyForm, BodyKind, Decision, DecisionForm, Meeting, MeetingForm, MeetingStatus, MembershipStatus, Network, NetworkForm,
     NetworkRole, OrganisationForm, Ownership, Partner, Person, PersonForm, PersonRole, Phase, Sector, Story, StoryForm,
 };
+use verband_domain::{BuildingBlock, ChecklistStatus, EvidenceKind, FundingKind, FundingSource, ProjectStatus};
 
 use super::agreements::{AgreementDocument, AgreementDocumentList, AgreementList, AgreementListItem, AgreementView};
 use super::meetings::{ActionItemCreate, ActionItemList, BodyList, MeetingList, MeetingView, StoryList};
 use super::networks::NetworkView;
 use super::problem::{InvalidParam, Problem};
+use super::projects::{
+    ChecklistEntryView, ChecklistResponse, CliffList, CliffView, FindingList, FindingView, FundingStreamList, KindCount, ObjectView,
+    PhaseProgressView, ProjectList, ProjectView, YearShareList, YearShareView,
+};
 use super::vitality::{CompositeView, SignalView, VitalityView};
-use super::{agreements, meetings, networks, organisations, persons, vitality, API_VERSION};
+use super::{agreements, meetings, networks, organisations, persons, projects, vitality, API_VERSION};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -90,6 +98,24 @@ use super::{agreements, meetings, networks, organisations, persons, vitality, AP
         vitality::get_vitality,
         vitality::get_settings,
         vitality::update_settings,
+        projects::list_projects,
+        projects::create_project,
+        projects::get_project,
+        projects::update_project,
+        projects::archive_project,
+        projects::restore_project,
+        projects::list_funding_streams,
+        projects::create_funding_stream,
+        projects::get_funding_stream,
+        projects::update_funding_stream,
+        projects::archive_funding_stream,
+        projects::list_findings,
+        projects::list_funding_cliffs,
+        projects::get_funding_share,
+        projects::get_checklist,
+        projects::update_checklist_item,
+        projects::get_portfolio_settings,
+        projects::update_portfolio_settings,
         openapi_json,
     ),
     components(schemas(
@@ -103,6 +129,10 @@ use super::{agreements, meetings, networks, organisations, persons, vitality, AP
         CompositeThresholds, WindowBy, SignalKind, SignalStatus, SignalUnit, Trend, TrendDirection, BodySignal, Message, MessageArg, ArgValue,
         Agreement, AgreementForm, AgreementList, AgreementListItem, AgreementView, AgreementDocument, AgreementDocumentList, Commitment,
         CommitmentForm, Delivery, DeliveryForm, PartnerBalance,
+        Project, ProjectForm, ProjectStatus, StatusChange, FundingStream, FundingStreamForm, FundingSource, FundingKind,
+        PortfolioSettings, PortfolioSettingsForm, ChecklistItemForm, Evidence, EvidenceKind, BuildingBlock, ChecklistStatus,
+        ProjectList, ProjectView, FundingStreamList, ObjectView, FindingView, FindingList, KindCount, CliffView, CliffList,
+        YearShareView, YearShareList, ChecklistEntryView, PhaseProgressView, ChecklistResponse,
     )),
     modifiers(&BearerScheme),
     tags(
@@ -112,6 +142,7 @@ use super::{agreements, meetings, networks, organisations, persons, vitality, AP
         (name = "meetings", description = "Bodies, meetings, agenda items, attendance, decisions, action items and stories of a network"),
         (name = "agreements", description = "Agreements between partners (covenants), the commitments of each party, the deliveries they report per quarter, and the signed documents"),
         (name = "vitality", description = "The energy of a network: signals, composite index, history and settings"),
+        (name = "portfolio", description = "Projects and their funding, coherence findings, funding cliffs, the structural share and the phase checklist"),
         (name = "meta", description = "About this API"),
     )
 )]

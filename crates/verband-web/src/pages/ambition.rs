@@ -78,7 +78,7 @@ async fn ambition_page(
                     } }
                     tbody {
                         @for g in &goals {
-                            tr {
+                            tr id={ "doel-" (g.id) } {
                                 td {
                                     @if role.may_edit_ambition() { a href={ (base) "/doelen/" (g.id) } { (g.title) } } @else { (g.title) }
                                     @if g.archived { " " span class="badge muted" { (v.t("archived")) } }

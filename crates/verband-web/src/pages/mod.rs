@@ -11,12 +11,17 @@ mod ambition;
 mod auth;
 pub(crate) mod calendar_feeds;
 mod commitments;
+mod checklist;
+pub(crate) mod findings;
 mod home;
 mod interests;
 mod meetings;
 mod network;
 mod partners;
 mod persons;
+pub(crate) mod portfolio;
+mod project_form;
+pub(crate) mod projects;
 mod stories;
 pub(crate) mod vitality;
 mod vitality_settings;
@@ -103,6 +108,21 @@ pub fn routes(state: AppState) -> Router {
         .route(&format!("{n}/vitaliteit"), get(vitality_settings::show).post(vitality_settings::save))
         .route(&format!("{n}/agenda-abonnementen"), post(calendar_feeds::create))
         .route(&format!("{n}/agenda-abonnementen/{{id}}/intrekken"), post(calendar_feeds::revoke))
+        .route(&format!("{n}/projecten"), get(projects::list))
+        .route(&format!("{n}/projecten/nieuw"), get(project_form::new_form).post(project_form::create))
+        .route(&format!("{n}/projecten/{{id}}"), get(projects::detail))
+        .route(&format!("{n}/projecten/{{id}}/bewerken"), get(project_form::edit_form).post(project_form::update))
+        .route(&format!("{n}/projecten/{{id}}/archiveren"), get(projects::confirm_archive).post(projects::archive))
+        .route(&format!("{n}/projecten/{{id}}/terugzetten"), post(projects::restore))
+        .route(&format!("{n}/projecten/{{id}}/financiering/nieuw"), get(project_form::new_stream).post(project_form::create_stream))
+        .route(&format!("{n}/projecten/{{id}}/financiering/{{sid}}"), get(project_form::edit_stream).post(project_form::update_stream))
+        .route(
+            &format!("{n}/projecten/{{id}}/financiering/{{sid}}/archiveren"),
+            get(project_form::confirm_archive_stream).post(project_form::archive_stream),
+        )
+        .route(&format!("{n}/portfolio"), get(portfolio::show).post(portfolio::save_settings))
+        .route(&format!("{n}/fasechecklist"), get(checklist::show))
+        .route(&format!("{n}/fasechecklist/{{block}}"), post(checklist::save_block))
         .fallback(not_found)
         .layer(middleware::from_fn(csrf_middleware))
         .layer(middleware::from_fn_with_state(state.clone(), visitor_middleware))
