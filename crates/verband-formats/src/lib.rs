@@ -21,10 +21,13 @@
 
 mod csv_io;
 mod escape;
+mod network_file;
 mod xlsx_io;
+mod xml;
 
 pub use csv_io::{read_csv, write_csv, Delimiter};
 pub use escape::{escape_cell, unescape_cell};
+pub use network_file::{AttrValue, FileEdge, FileNode, GraphFormatError, NetworkFile, Part, Position, ReadLimits};
 pub use xlsx_io::{read_xlsx, write_xlsx};
 
 /// A sheet of text: one header row and data rows. Rows may be shorter than
