@@ -481,8 +481,8 @@ impl NetworkBuilder {
         Ok(())
     }
 
-    /// The checked network. `default_directed` is the file's default; a file
-    /// with any directed edge is read as directed, and then every edge marked
+    /// The checked network. A file is read as directed when its default
+    /// (`default_directed`) says so or any edge is directed; then every edge marked
     /// undirected or mutual becomes two edges, one each way: in a network
     /// where every relationship has a direction, that is what an undirected
     /// relationship means (networkx reads GEXF's `mutual` the same way).
@@ -499,11 +499,7 @@ impl NetworkBuilder {
                 }
             }
         }
-        let directed = if self.edges.is_empty() {
-            default_directed
-        } else {
-            self.edges.iter().any(|(_, _, d)| *d == EdgeDirection::Directed || (*d == EdgeDirection::Default && default_directed))
-        };
+        let directed = default_directed || self.edges.iter().any(|(_, _, d)| *d == EdgeDirection::Directed);
         let mut edges = Vec::with_capacity(self.edges.len());
         for (edge, _, d) in self.edges {
             let both_ways = directed && d == EdgeDirection::Undirected && edge.source != edge.target;

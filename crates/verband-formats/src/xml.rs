@@ -32,8 +32,9 @@ impl Start {
 
 pub(crate) enum XmlEvent {
     Start(Start),
-    /// The end of the element last started; empty elements get one too.
-    End,
+    /// The end of the element last started (its local name); empty elements
+    /// get one too.
+    End(String),
     Text(String),
     Eof,
 }
@@ -60,11 +61,6 @@ impl<'a> XmlReader<'a> {
         Ok(XmlReader { reader, lines: LineIndex::new(text), open: Vec::new(), pending_end: false, max_depth: limits.max_depth, seen_root: false })
     }
 
-    /// The local names of the open elements, outermost first.
-    pub(crate) fn path(&self) -> impl DoubleEndedIterator<Item = &str> {
-        self.open.iter().map(|(n, _)| n.as_str())
-    }
-
     /// The local name of the element enclosing the current one (`back` = 1)
     /// or of one further out.
     pub(crate) fn ancestor(&self, back: usize) -> Option<&str> {
@@ -74,8 +70,8 @@ impl<'a> XmlReader<'a> {
     pub(crate) fn next(&mut self) -> Result<XmlEvent, GraphFormatError> {
         if self.pending_end {
             self.pending_end = false;
-            self.open.pop();
-            return Ok(XmlEvent::End);
+            let name = self.open.pop().map(|(n, _)| n).unwrap_or_default();
+            return Ok(XmlEvent::End(name));
         }
         loop {
             let before = self.reader.buffer_position() as usize;
@@ -87,8 +83,8 @@ impl<'a> XmlReader<'a> {
                 Event::Start(e) => return self.start(&e, before, false),
                 Event::Empty(e) => return self.start(&e, before, true),
                 Event::End(_) => {
-                    self.open.pop();
-                    return Ok(XmlEvent::End);
+                    let name = self.open.pop().map(|(n, _)| n).unwrap_or_default();
+                    return Ok(XmlEvent::End(name));
                 }
                 Event::Text(t) => {
                     let text = t.xml_content(XmlVersion::Implicit1_0);
@@ -192,7 +188,7 @@ impl<'a> XmlReader<'a> {
         loop {
             match self.next()? {
                 XmlEvent::Text(t) => out.push_str(&t),
-                XmlEvent::End | XmlEvent::Eof => return Ok(out),
+                XmlEvent::End(_) | XmlEvent::Eof => return Ok(out),
                 XmlEvent::Start(s) => {
                     let detail = format!("an element <{}> where only text may be", s.name);
                     return Err(GraphFormatError::Invalid { at: s.at, detail });
@@ -264,7 +260,7 @@ mod tests {
                     let attrs: Vec<String> = s.attrs.iter().map(|(k, v)| format!("{k}={v}")).collect();
                     out.push(format!("<{} {}>@{}", s.name, attrs.join(","), s.at.line));
                 }
-                XmlEvent::End => out.push("</>".into()),
+                XmlEvent::End(_) => out.push("</>".into()),
                 XmlEvent::Text(t) if t.trim().is_empty() => {}
                 XmlEvent::Text(t) => out.push(t),
                 XmlEvent::Eof => return Ok(out),
