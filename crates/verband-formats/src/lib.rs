@@ -22,6 +22,7 @@
 mod csv_io;
 mod escape;
 mod gexf;
+mod graphml;
 mod network_file;
 mod xlsx_io;
 mod xml;
@@ -29,6 +30,7 @@ mod xml;
 pub use csv_io::{read_csv, write_csv, Delimiter};
 pub use escape::{escape_cell, unescape_cell};
 pub use gexf::{read_gexf, write_gexf};
+pub use graphml::{read_graphml, write_graphml};
 pub use network_file::{AttrValue, FileEdge, FileNode, GraphFormatError, NetworkFile, Part, Position, ReadLimits};
 pub use xlsx_io::{read_xlsx, write_xlsx};
 

@@ -61,6 +61,11 @@ impl<'a> XmlReader<'a> {
         Ok(XmlReader { reader, lines: LineIndex::new(text), open: Vec::new(), pending_end: false, max_depth: limits.max_depth, seen_root: false })
     }
 
+    /// How many elements are open, the one just started included.
+    pub(crate) fn depth(&self) -> usize {
+        self.open.len()
+    }
+
     /// The local name of the element enclosing the current one (`back` = 1)
     /// or of one further out.
     pub(crate) fn ancestor(&self, back: usize) -> Option<&str> {
