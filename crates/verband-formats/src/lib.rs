@@ -23,6 +23,7 @@ mod csv_io;
 mod escape;
 mod gexf;
 mod graphml;
+mod kumu;
 mod network_file;
 mod xlsx_io;
 mod xml;
@@ -31,6 +32,7 @@ pub use csv_io::{read_csv, write_csv, Delimiter};
 pub use escape::{escape_cell, unescape_cell};
 pub use gexf::{read_gexf, write_gexf};
 pub use graphml::{read_graphml, write_graphml};
+pub use kumu::{read_kumu, write_kumu};
 pub use network_file::{AttrValue, FileEdge, FileNode, GraphFormatError, NetworkFile, Part, Position, ReadLimits};
 pub use xlsx_io::{read_xlsx, write_xlsx};
 

@@ -451,10 +451,6 @@ impl NetworkBuilder {
         self
     }
 
-    pub(crate) fn has_node(&self, id: &str) -> bool {
-        self.ids.contains_key(id)
-    }
-
     pub(crate) fn add_node(&mut self, node: FileNode, at: Position) -> Result<(), GraphFormatError> {
         if node.id.trim().is_empty() {
             return Err(GraphFormatError::MissingNodeId { at });
