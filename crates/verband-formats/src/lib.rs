@@ -21,6 +21,7 @@
 
 mod csv_io;
 mod escape;
+mod gephi_csv;
 mod gexf;
 mod graphml;
 mod kumu;
@@ -30,6 +31,7 @@ mod xml;
 
 pub use csv_io::{read_csv, write_csv, Delimiter};
 pub use escape::{escape_cell, unescape_cell};
+pub use gephi_csv::{read_gephi_csv, write_gephi_csv, GephiCsv};
 pub use gexf::{read_gexf, write_gexf};
 pub use graphml::{read_graphml, write_graphml};
 pub use kumu::{read_kumu, write_kumu};
