@@ -215,14 +215,19 @@ fn read_nodes(table: &Table, builder: &mut NetworkBuilder) -> Result<(), GraphFo
     Ok(())
 }
 
-fn read_edges(table: &Table, builder: &mut NetworkBuilder, mut implicit: Option<&mut Vec<(String, Position)>>) -> Result<(), GraphFormatError> {
+fn read_edges(
+    table: &Table,
+    builder: &mut NetworkBuilder,
+    mut implicit: Option<&mut Vec<(String, Position)>>,
+) -> Result<(), GraphFormatError> {
     let columns = columns(table, &["Source", "Target", "Type", "Kind", "Label", "Weight"], &["Id"]);
     for needed in ["Source", "Target"] {
         if !columns.known.contains_key(needed) {
             return Err(GraphFormatError::MissingColumn { at: Position::row(Part::EdgesTable, 1, None), column: needed });
         }
     }
-    let optional = |row: &[String], name: &str| Some(cell(row, columns.known.get(name))).filter(|c| !c.trim().is_empty()).map(str::to_string);
+    let optional =
+        |row: &[String], name: &str| Some(cell(row, columns.known.get(name))).filter(|c| !c.trim().is_empty()).map(str::to_string);
     for (index, row) in table.rows.iter().enumerate() {
         if row.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -287,7 +292,11 @@ mod tests {
                         ("kvk", AttrValue::Text("01234567".into())),
                     ]),
                 },
-                FileNode { id: "2".into(), label: "Gemeente Één\nregel 2".into(), attributes: attrs(&[("budget", AttrValue::Number(0.25))]) },
+                FileNode {
+                    id: "2".into(),
+                    label: "Gemeente Één\nregel 2".into(),
+                    attributes: attrs(&[("budget", AttrValue::Number(0.25))]),
+                },
             ],
             edges: vec![
                 FileEdge {

@@ -12,7 +12,11 @@
 //!   `boolean`. An attribute whose values are integers on one node and numbers
 //!   on another is declared `double`; any other mix is declared `string`.
 //! - An edge's weight is its `weight`, its kind the 1.3 `kind`, its label
-//!   `label`. Edges get no ids (optional since 1.3).
+//!   `label`. Because networkx and other GEXF 1.2 readers ignore `kind`, the
+//!   kind is also written as a string edge attribute titled `kind` (an edge
+//!   attribute of that name of its own is then refused); the reader takes
+//!   that attribute as the kind when there is no `kind`, and drops it when it
+//!   repeats it. Edges get no ids (optional since 1.3).
 //!
 //! Reading accepts GEXF 1.1draft, 1.2draft and 1.3 alike (their differences do
 //! not touch what Verband reads). Attribute values are typed by their
@@ -37,8 +41,25 @@ const NAMESPACE: &str = "http://gexf.net/1.3";
 /// Writes `network` as GEXF 1.3.
 pub fn write_gexf(network: &NetworkFile) -> Result<String, GraphFormatError> {
     network.check()?;
+    let has_kind = network.edges.iter().any(|e| e.kind.is_some());
+    if has_kind {
+        network.check_reserved(&[], &[("kind", "kind")], false)?;
+    }
+    // The kind also goes into an edge attribute `kind`, because networkx
+    // (and other GEXF 1.2 readers) do not know the 1.3 `kind`.
+    let edge_attributes: Vec<BTreeMap<String, AttrValue>> = network
+        .edges
+        .iter()
+        .map(|e| {
+            let mut attributes = e.attributes.clone();
+            if let Some(kind) = &e.kind {
+                attributes.insert("kind".into(), AttrValue::Text(kind.clone()));
+            }
+            attributes
+        })
+        .collect();
     let node_types = attribute_types(network.nodes.iter().map(|n| &n.attributes));
-    let edge_types = attribute_types(network.edges.iter().map(|e| &e.attributes));
+    let edge_types = attribute_types(edge_attributes.iter());
     let mut out = String::new();
     out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     let _ = writeln!(
@@ -57,7 +78,7 @@ pub fn write_gexf(network: &NetworkFile) -> Result<String, GraphFormatError> {
         attvalues(&mut out, &node.attributes, &node_types, &node_ids, "node");
     }
     out.push_str("    </nodes>\n    <edges>\n");
-    for edge in &network.edges {
+    for (edge, attributes) in network.edges.iter().zip(&edge_attributes) {
         let _ = write!(out, "      <edge source=\"{}\" target=\"{}\"", escape_attr(&edge.source), escape_attr(&edge.target));
         if let Some(w) = edge.weight {
             let _ = write!(out, " weight=\"{}\"", AttrValue::Number(w).to_text());
@@ -68,7 +89,7 @@ pub fn write_gexf(network: &NetworkFile) -> Result<String, GraphFormatError> {
         if let Some(label) = &edge.label {
             let _ = write!(out, " label=\"{}\"", escape_attr(label));
         }
-        attvalues(&mut out, &edge.attributes, &edge_types, &edge_ids, "edge");
+        attvalues(&mut out, attributes, &edge_types, &edge_ids, "edge");
     }
     out.push_str("    </edges>\n  </graph>\n</gexf>\n");
     Ok(out)
@@ -157,7 +178,9 @@ pub fn read_gexf(bytes: &[u8], limits: &ReadLimits) -> Result<NetworkFile, Graph
         match xml.next()? {
             XmlEvent::Start(s) => break s,
             XmlEvent::Text(_) => {}
-            XmlEvent::End(_) | XmlEvent::Eof => return Err(GraphFormatError::Invalid { at: Position::line(1), detail: "no root element".into() }),
+            XmlEvent::End(_) | XmlEvent::Eof => {
+                return Err(GraphFormatError::Invalid { at: Position::line(1), detail: "no root element".into() })
+            }
         }
     };
     if root.name != "gexf" {
@@ -277,6 +300,7 @@ impl GexfReader<'_> {
                 }
                 Some(Current::Edge(mut edge, at, direction)) => {
                     self.fill_defaults(Class::Edge, &mut edge.attributes);
+                    take_kind_attribute(&mut edge);
                     self.builder.add_edge(edge, at, direction)
                 }
                 None => Ok(()),
@@ -358,6 +382,17 @@ impl GexfReader<'_> {
     }
 }
 
+/// The edge attribute `kind` that [`write_gexf`] adds for GEXF 1.2 readers
+/// is the kind when the edge has no 1.3 `kind`, and a copy of it when it has.
+fn take_kind_attribute(edge: &mut FileEdge) {
+    if let Some(AttrValue::Text(kind)) = edge.attributes.get("kind") {
+        if edge.kind.is_none() || edge.kind.as_ref() == Some(kind) {
+            edge.kind = Some(kind.clone());
+            edge.attributes.remove("kind");
+        }
+    }
+}
+
 fn unsupported(s: &Start, feature: &str) -> GraphFormatError {
     GraphFormatError::Unsupported { at: s.at, feature: feature.to_string() }
 }
@@ -429,6 +464,8 @@ mod tests {
         assert!(text.contains("title=\"medewerkers\" type=\"integer\""));
         assert!(text.contains("title=\"sector\" type=\"string\""));
         assert!(text.contains("weight=\"2.5\" kind=\"financiering\" label=\"geld &lt;→&gt; taken\""), "{text}");
+        assert!(text.contains("<attribute id=\"0\" title=\"kind\" type=\"string\"/>"), "{text}");
+        assert!(text.contains("<attvalue for=\"0\" value=\"financiering\"/>"), "{text}");
         assert!(text.contains("value=\"zorg&#10;welzijn\""));
     }
 

@@ -22,8 +22,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 use crate::network_file::{
-    attribute_types, check_weight, parse_number, AttrType, AttrValue, EdgeDirection, FileEdge, FileNode, GraphFormatError,
-    NetworkBuilder, NetworkFile, Position, ReadLimits,
+    attribute_types, check_weight, parse_number, AttrType, AttrValue, EdgeDirection, FileEdge, FileNode, GraphFormatError, NetworkBuilder,
+    NetworkFile, Position, ReadLimits,
 };
 use crate::xml::{escape_attr, escape_text, Start, XmlEvent, XmlReader};
 
@@ -164,7 +164,9 @@ pub fn read_graphml(bytes: &[u8], limits: &ReadLimits) -> Result<NetworkFile, Gr
         match xml.next()? {
             XmlEvent::Start(s) => break s,
             XmlEvent::Text(_) => {}
-            XmlEvent::End(_) | XmlEvent::Eof => return Err(GraphFormatError::Invalid { at: Position::line(1), detail: "no root element".into() }),
+            XmlEvent::End(_) | XmlEvent::Eof => {
+                return Err(GraphFormatError::Invalid { at: Position::line(1), detail: "no root element".into() })
+            }
         }
     };
     if root.name != "graphml" {
@@ -208,7 +210,10 @@ pub fn read_graphml(bytes: &[u8], limits: &ReadLimits) -> Result<NetworkFile, Gr
                     Some("directed") => true,
                     None | Some("undirected") => false,
                     Some(other) => {
-                        return Err(GraphFormatError::Invalid { at: s.at, detail: format!("edgedefault {other:?} is not directed or undirected") })
+                        return Err(GraphFormatError::Invalid {
+                            at: s.at,
+                            detail: format!("edgedefault {other:?} is not directed or undirected"),
+                        })
                     }
                 };
             }
@@ -322,7 +327,12 @@ fn read_data(xml: &mut XmlReader<'_>) -> Result<(String, bool, Option<String>), 
     Ok((text, had_elements, label))
 }
 
-fn finish_element(el: Element, keys: &HashMap<String, Key>, key_order: &[String], builder: &mut NetworkBuilder) -> Result<(), GraphFormatError> {
+fn finish_element(
+    el: Element,
+    keys: &HashMap<String, Key>,
+    key_order: &[String],
+    builder: &mut NetworkBuilder,
+) -> Result<(), GraphFormatError> {
     let mut values: Vec<(&Key, String, Position)> = Vec::new();
     for (key, text, at) in el.data {
         if let Some(k) = keys.get(&key) {
@@ -478,7 +488,9 @@ mod tests {
 
     #[test]
     fn structure_errors() {
-        let wrap = |body: &str| format!("<graphml>\n<key id=\"n\" for=\"node\" attr.name=\"n\" attr.type=\"int\"/>\n<graph>\n{body}\n</graph></graphml>");
+        let wrap = |body: &str| {
+            format!("<graphml>\n<key id=\"n\" for=\"node\" attr.name=\"n\" attr.type=\"int\"/>\n<graph>\n{body}\n</graph></graphml>")
+        };
         let cases = [
             ("<node/>", "missing-node-id", 4),
             ("<node id=\"a\"/>\n<node id=\"a\"/>", "duplicate-node-id", 5),

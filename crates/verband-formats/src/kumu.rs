@@ -193,7 +193,8 @@ fn list<'a>(raw: Option<&&'a RawValue>, name: &str, at: &dyn Fn(&RawValue) -> Po
     match raw {
         None => Ok(Vec::new()),
         Some(raw) if raw.get() == "null" => Ok(Vec::new()),
-        Some(raw) => serde_json::from_str(raw.get()).map_err(|_| GraphFormatError::Invalid { at: at(raw), detail: format!("\"{name}\" is not a list") }),
+        Some(raw) => serde_json::from_str(raw.get())
+            .map_err(|_| GraphFormatError::Invalid { at: at(raw), detail: format!("\"{name}\" is not a list") }),
     }
 }
 
@@ -379,9 +380,19 @@ mod tests {
             ("{\"elements\": [\n{\"label\": \"A\"},\n{\"label\": \"A\"}]}", "duplicate-node-id", 3, None),
             ("{\"elements\": [\n{\"type\": \"x\"}]}", "missing-node-id", 2, None),
             ("{\"elements\": [{\"label\": \"A\"}],\n\"connections\": [\n{\"from\": \"A\", \"to\": \"B\"}]}", "unknown-node", 3, None),
-            ("{\"elements\": [{\"label\": \"A\"}],\n\"connections\": [\n{\"from\": \"A\", \"to\": \"A\", \"strength\": -2}]}", "bad-weight", 3, None),
+            (
+                "{\"elements\": [{\"label\": \"A\"}],\n\"connections\": [\n{\"from\": \"A\", \"to\": \"A\", \"strength\": -2}]}",
+                "bad-weight",
+                3,
+                None,
+            ),
             ("{\"elements\": [{\"label\": \"A\"}],\n\"connections\": [\n{\"to\": \"A\"}]}", "missing-edge-end", 3, None),
-            ("{\"elements\": [{\"label\": \"A\"}],\n\"connections\": [\n{\"from\": \"A\", \"to\": \"A\", \"direction\": \"up\"}]}", "bad-value", 3, None),
+            (
+                "{\"elements\": [{\"label\": \"A\"}],\n\"connections\": [\n{\"from\": \"A\", \"to\": \"A\", \"direction\": \"up\"}]}",
+                "bad-value",
+                3,
+                None,
+            ),
             ("{\"elements\": [\n{\"label\": \"A\",}]}", "malformed-json", 2, Some(15)),
             ("{\"elements\": {}}", "invalid", 1, None),
             ("[1, 2]", "wrong-format", 1, None),

@@ -35,7 +35,9 @@ pub use gephi_csv::{read_gephi_csv, write_gephi_csv, GephiCsv};
 pub use gexf::{read_gexf, write_gexf};
 pub use graphml::{read_graphml, write_graphml};
 pub use kumu::{read_kumu, write_kumu};
-pub use network_file::{AttrValue, FileEdge, FileNode, GraphFormatError, NetworkFile, Part, Position, ReadLimits};
+pub use network_file::{
+    detect_graph_format, AttrValue, FileEdge, FileNode, GraphFormat, GraphFormatError, NetworkFile, Part, Position, ReadLimits,
+};
 pub use xlsx_io::{read_xlsx, write_xlsx};
 
 /// A sheet of text: one header row and data rows. Rows may be shorter than

@@ -190,6 +190,37 @@ pub(crate) fn attribute_types<'a>(maps: impl Iterator<Item = &'a BTreeMap<String
     types
 }
 
+/// The network formats Verband reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GraphFormat {
+    Gexf,
+    GraphMl,
+    Kumu,
+    /// Gephi's nodes or edges table.
+    GephiCsv,
+}
+
+/// Tells the formats apart by content, not by a file name a user may have
+/// changed: JSON starts with `{`, GEXF and GraphML by their root element;
+/// anything else is taken for CSV (whose reader then says what is wrong).
+pub fn detect_graph_format(bytes: &[u8]) -> GraphFormat {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => GraphFormat::Kumu,
+        Some(b'<') => {
+            let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
+            let gexf = head.find("<gexf");
+            let graphml = head.find("<graphml");
+            match (gexf, graphml) {
+                (Some(g), Some(m)) if m < g => GraphFormat::GraphMl,
+                (None, Some(_)) => GraphFormat::GraphMl,
+                _ => GraphFormat::Gexf,
+            }
+        }
+        _ => GraphFormat::GephiCsv,
+    }
+}
+
 /// How large and deep a file the readers accept. A web upload is already
 /// limited in size; these limits keep a reader from spending memory or time
 /// on a file that cannot be a network of organisations.
@@ -576,15 +607,21 @@ impl NetworkFile {
         ignore_case: bool,
     ) -> Result<(), GraphFormatError> {
         let same = |a: &str, b: &str| if ignore_case { a.eq_ignore_ascii_case(b) } else { a == b };
-        let groups: [(&'static str, &[(&str, &'static str)], Vec<&BTreeMap<String, AttrValue>>); 2] = [
-            ("node", node_fields, self.nodes.iter().map(|n| &n.attributes).collect()),
-            ("edge", edge_fields, self.edges.iter().map(|e| &e.attributes).collect()),
-        ];
-        for (element, fields, maps) in groups {
-            for name in maps.iter().flat_map(|m| m.keys()) {
-                if let Some((_, field)) = fields.iter().find(|(f, _)| same(f, name)) {
-                    return Err(GraphFormatError::ReservedName { element, name: name.clone(), field });
-                }
+        let clash = |element: &'static str, fields: &[(&str, &'static str)], name: &String| {
+            fields.iter().find(|(f, _)| same(f, name)).map(|(_, field)| GraphFormatError::ReservedName {
+                element,
+                name: name.clone(),
+                field,
+            })
+        };
+        for name in self.nodes.iter().flat_map(|n| n.attributes.keys()) {
+            if let Some(e) = clash("node", node_fields, name) {
+                return Err(e);
+            }
+        }
+        for name in self.edges.iter().flat_map(|e| e.attributes.keys()) {
+            if let Some(e) = clash("edge", edge_fields, name) {
+                return Err(e);
             }
         }
         Ok(())
@@ -594,6 +631,15 @@ impl NetworkFile {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formats_are_told_apart_by_content() {
+        assert_eq!(detect_graph_format(b"\xef\xbb\xbf \n{\"elements\": []}"), GraphFormat::Kumu);
+        assert_eq!(detect_graph_format(b"<?xml version=\"1.0\"?>\n<gexf xmlns=\"http://gexf.net/1.3\"/>"), GraphFormat::Gexf);
+        assert_eq!(detect_graph_format(b"<?xml version=\"1.0\"?><graphml/>"), GraphFormat::GraphMl);
+        assert_eq!(detect_graph_format(b"Id,Label\n"), GraphFormat::GephiCsv);
+        assert_eq!(detect_graph_format(b""), GraphFormat::GephiCsv);
+    }
 
     #[test]
     fn line_index_counts_lines_and_characters() {

@@ -58,7 +58,14 @@ impl<'a> XmlReader<'a> {
         config.check_end_names = true;
         config.trim_text(false);
         config.expand_empty_elements = false;
-        Ok(XmlReader { reader, lines: LineIndex::new(text), open: Vec::new(), pending_end: false, max_depth: limits.max_depth, seen_root: false })
+        Ok(XmlReader {
+            reader,
+            lines: LineIndex::new(text),
+            open: Vec::new(),
+            pending_end: false,
+            max_depth: limits.max_depth,
+            seen_root: false,
+        })
     }
 
     /// How many elements are open, the one just started included.
@@ -148,7 +155,8 @@ impl<'a> XmlReader<'a> {
             if key.into_inner() == "xmlns" || key.prefix().is_some_and(|p| p.into_inner() == "xmlns") {
                 continue;
             }
-            let value = attr.normalized_value(XmlVersion::Implicit1_0).map_err(|err| GraphFormatError::Xml { at, detail: err.to_string() })?;
+            let value =
+                attr.normalized_value(XmlVersion::Implicit1_0).map_err(|err| GraphFormatError::Xml { at, detail: err.to_string() })?;
             attrs.push((key.local_name().into_inner().to_string(), value.into_owned()));
         }
         self.open.push((name.clone(), offset));
@@ -275,7 +283,8 @@ mod tests {
 
     #[test]
     fn events_with_lines_local_names_and_unescaped_values() {
-        let xml = "<?xml version=\"1.0\"?>\n<g xmlns=\"x\" xmlns:v=\"y\">\n  <v:n a=\"1&amp;2&#10;3\"/>\n  <t>x &lt; y<![CDATA[ & z]]></t>\n</g>";
+        let xml =
+            "<?xml version=\"1.0\"?>\n<g xmlns=\"x\" xmlns:v=\"y\">\n  <v:n a=\"1&amp;2&#10;3\"/>\n  <t>x &lt; y<![CDATA[ & z]]></t>\n</g>";
         let ev = events(xml).unwrap();
         assert_eq!(ev, ["<g >@2", "<n a=1&2\n3>@3", "</>", "<t >@4", "x ", "<", " y", " & z", "</>", "</>"]);
     }
