@@ -30,7 +30,7 @@ use crate::network_file::{
     attribute_types, parse_weight, AttrType, AttrValue, EdgeDirection, FileEdge, FileNode, GraphFormatError, NetworkBuilder, NetworkFile,
     Part, Position, ReadLimits,
 };
-use crate::{read_csv, write_csv, Delimiter, Table};
+use crate::{read_csv, unescape_cell, write_csv, Delimiter, Table};
 
 /// The two tables of Gephi's spreadsheet import, as CSV bytes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,12 +45,16 @@ pub fn write_gephi_csv(network: &NetworkFile) -> Result<GephiCsv, GraphFormatErr
     let has_kind = network.edges.iter().any(|e| e.kind.is_some());
     let has_label = network.edges.iter().any(|e| e.label.is_some());
     let has_weight = network.edges.iter().any(|e| e.weight.is_some());
-    let mut edge_fields = vec![("Source", "source"), ("Target", "target"), ("Type", "direction"), ("Id", "edge id")];
-    for (used, name, field) in [(has_kind, "Kind", "kind"), (has_label, "Label", "label"), (has_weight, "Weight", "weight")] {
-        if used {
-            edge_fields.push((name, field));
-        }
-    }
+    // Whether used or not: the reader takes columns with these names for the fields.
+    let edge_fields = [
+        ("Source", "source"),
+        ("Target", "target"),
+        ("Type", "direction"),
+        ("Id", "edge id"),
+        ("Kind", "kind"),
+        ("Label", "label"),
+        ("Weight", "weight"),
+    ];
     network.check_reserved(&[("Id", "id"), ("Label", "label")], &edge_fields, true)?;
 
     let node_types = attribute_types(network.nodes.iter().map(|n| &n.attributes));
@@ -131,6 +135,9 @@ fn columns(table: &Table, known: &[&'static str], ignored: &[&str]) -> Columns {
     let mut found = BTreeMap::new();
     let mut attributes = Vec::new();
     for (i, header) in table.headers.iter().enumerate() {
+        // The writer escapes headers like cells (`=x` as `'=x`); read_csv
+        // unescapes only the cells.
+        let header = &unescape_cell(header).to_string();
         if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(header)) {
             found.entry(*k).or_insert(i);
         } else if !ignored.iter().any(|k| k.eq_ignore_ascii_case(header)) {

@@ -41,10 +41,8 @@ const NAMESPACE: &str = "http://gexf.net/1.3";
 /// Writes `network` as GEXF 1.3.
 pub fn write_gexf(network: &NetworkFile) -> Result<String, GraphFormatError> {
     network.check()?;
-    let has_kind = network.edges.iter().any(|e| e.kind.is_some());
-    if has_kind {
-        network.check_reserved(&[], &[("kind", "kind")], false)?;
-    }
+    // The reader takes an edge attribute `kind` for the kind (see above).
+    network.check_reserved(&[], &[("kind", "kind")], false)?;
     // The kind also goes into an edge attribute `kind`, because networkx
     // (and other GEXF 1.2 readers) do not know the 1.3 `kind`.
     let edge_attributes: Vec<BTreeMap<String, AttrValue>> = network
@@ -318,7 +316,9 @@ impl GexfReader<'_> {
         let Some(id) = s.attr("id").filter(|id| !id.trim().is_empty()) else {
             return Err(invalid(s, "an attribute declaration without an id".into()));
         };
-        let title = s.attr("title").filter(|t| !t.trim().is_empty()).unwrap_or(id).to_string();
+        // Names are trimmed: spaces around a name are never meant, and a CSV
+        // header (Gephi's other format) cannot keep them.
+        let title = s.attr("title").map(str::trim).filter(|t| !t.is_empty()).unwrap_or(id.trim()).to_string();
         let kind = match s.attr("type").map(|t| t.trim().to_ascii_lowercase()).as_deref() {
             Some("integer" | "long" | "short" | "byte" | "biginteger") => AttrType::Integer,
             Some("double" | "float" | "bigdecimal") => AttrType::Number,

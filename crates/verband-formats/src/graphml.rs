@@ -32,16 +32,11 @@ const NAMESPACE: &str = "http://graphml.graphdrawing.org/xmlns";
 /// Writes `network` as GraphML.
 pub fn write_graphml(network: &NetworkFile) -> Result<String, GraphFormatError> {
     network.check()?;
+    // Whether used or not: the reader takes keys with these names for the fields.
+    network.check_reserved(&[("label", "label")], &[("weight", "weight"), ("kind", "kind"), ("label", "label")], false)?;
     let has_weight = network.edges.iter().any(|e| e.weight.is_some());
     let has_kind = network.edges.iter().any(|e| e.kind.is_some());
     let has_label = network.edges.iter().any(|e| e.label.is_some());
-    let mut edge_fields = Vec::new();
-    for (used, name, field) in [(has_weight, "weight", "weight"), (has_kind, "kind", "kind"), (has_label, "label", "label")] {
-        if used {
-            edge_fields.push((name, field));
-        }
-    }
-    network.check_reserved(&[("label", "label")], &edge_fields, false)?;
 
     let node_types = attribute_types(network.nodes.iter().map(|n| &n.attributes));
     let edge_types = attribute_types(network.edges.iter().map(|e| &e.attributes));
@@ -279,7 +274,14 @@ fn element(class: For, s: &Start, id: String, direction: EdgeDirection) -> Eleme
 /// Reads a `<key>` and its `<default>`, up to the key's end.
 fn read_key(xml: &mut XmlReader<'_>, s: &Start) -> Result<Key, GraphFormatError> {
     let graphics = s.attr("yfiles.type").is_some();
-    let name = s.attr("attr.name").or_else(|| s.attr("id")).unwrap_or_default().to_string();
+    // Names are trimmed, as in GEXF; a key without a name is named by its id.
+    let name = s
+        .attr("attr.name")
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .or_else(|| s.attr("id").map(str::trim))
+        .unwrap_or_default()
+        .to_string();
     let kind = match s.attr("attr.type").map(|t| t.trim().to_ascii_lowercase()).as_deref() {
         Some("int" | "long") => AttrType::Integer,
         Some("float" | "double") => AttrType::Number,

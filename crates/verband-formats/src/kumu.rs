@@ -38,15 +38,22 @@ use crate::network_file::{
 /// Writes `network` as a Kumu blueprint.
 pub fn write_kumu(network: &NetworkFile) -> Result<String, GraphFormatError> {
     network.check()?;
-    let mut edge_fields = vec![("from", "source"), ("to", "target"), ("direction", "direction"), ("id", "connection id")];
-    for (used, name, field) in [
-        (network.edges.iter().any(|e| e.kind.is_some()), "type", "kind"),
-        (network.edges.iter().any(|e| e.label.is_some()), "label", "label"),
-        (network.edges.iter().any(|e| e.weight.is_some()), "strength", "weight"),
-    ] {
-        if used {
-            edge_fields.push((name, field));
-        }
+    let mut edge_fields = vec![
+        ("from", "source"),
+        ("to", "target"),
+        ("direction", "direction"),
+        ("id", "connection id"),
+        ("type", "kind"),
+        ("label", "label"),
+    ];
+    // A `strength` in words can be an attribute; a number is the weight.
+    let numeric_strength = network.edges.iter().any(|e| match e.attributes.get("strength") {
+        Some(AttrValue::Text(t)) => parse_number(t).is_some(),
+        Some(_) => true,
+        None => false,
+    });
+    if numeric_strength || network.edges.iter().any(|e| e.weight.is_some()) {
+        edge_fields.push(("strength", "weight"));
     }
     network.check_reserved(&[("id", "id"), ("label", "label")], &edge_fields, false)?;
 
@@ -267,6 +274,11 @@ fn attributes(fields: Map<String, Value>) -> BTreeMap<String, AttrValue> {
     fields
         .into_iter()
         .filter_map(|(k, v)| {
+            // Names are trimmed, as in the other formats; a field without a name is left out.
+            let k = k.trim().to_string();
+            if k.is_empty() {
+                return None;
+            }
             let value = match v {
                 Value::Null => return None,
                 Value::Bool(b) => AttrValue::Bool(b),

@@ -17,8 +17,10 @@ use crate::{column_letter, FormatError};
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct NetworkFile {
     /// Whether edges run from source to target. Verband's graph crate knows
-    /// only wholly directed or wholly undirected networks; see the readers for
-    /// how a file that mixes both is read.
+    /// only wholly directed or wholly undirected networks; a file that mixes
+    /// both is read as directed, with each undirected edge both ways. Kumu and
+    /// Gephi's CSV state direction per edge only, so a network without edges
+    /// written to them is read back as directed.
     pub directed: bool,
     pub nodes: Vec<FileNode>,
     pub edges: Vec<FileEdge>,
@@ -441,6 +443,15 @@ impl<'a> LineIndex<'a> {
     }
 }
 
+/// Whether XML 1.0 can hold `c` at all, even as a character reference. The
+/// XML writers write U+FFFD for any other character in a label, a name or a
+/// value (a stray control character pasted into a field), so that the file
+/// stays readable; node ids with such characters are refused by every reader
+/// and writer instead, because replacing them could make two ids one.
+pub(crate) fn xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
 /// Decodes a text file as UTF-8 (the only encoding GEXF, GraphML and JSON
 /// files are written in by the tools Verband meets), without a byte order mark.
 pub(crate) fn utf8_text(bytes: &[u8]) -> Result<&str, GraphFormatError> {
@@ -485,6 +496,9 @@ impl NetworkBuilder {
     pub(crate) fn add_node(&mut self, node: FileNode, at: Position) -> Result<(), GraphFormatError> {
         if node.id.trim().is_empty() {
             return Err(GraphFormatError::MissingNodeId { at });
+        }
+        if !node.id.chars().all(xml_char) {
+            return Err(GraphFormatError::Invalid { at, detail: format!("the node id {:?} holds a control character", node.id) });
         }
         if let Some((_, first_line)) = self.ids.get(&node.id) {
             return Err(GraphFormatError::DuplicateNodeId { at, id: node.id, first_line: *first_line });
@@ -578,8 +592,19 @@ impl NetworkFile {
             if node.id.trim().is_empty() {
                 return Err(GraphFormatError::CannotWrite { detail: "a node has an empty id".into() });
             }
+            if !node.id.chars().all(xml_char) {
+                return Err(GraphFormatError::CannotWrite { detail: format!("the node id {:?} holds a control character", node.id) });
+            }
             if !ids.insert(node.id.as_str()) {
                 return Err(GraphFormatError::CannotWrite { detail: format!("the node id {:?} appears twice", node.id) });
+            }
+        }
+        for name in self.nodes.iter().flat_map(|n| n.attributes.keys()).chain(self.edges.iter().flat_map(|e| e.attributes.keys())) {
+            // Readers trim names; a CSV header cannot keep the spaces.
+            if name.trim().is_empty() || name.trim() != name {
+                return Err(GraphFormatError::CannotWrite {
+                    detail: format!("the attribute name {name:?} is empty or has spaces around it"),
+                });
             }
         }
         for edge in &self.edges {

@@ -14,7 +14,7 @@ use quick_xml::errors::{Error as QxError, IllFormedError};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
-use crate::network_file::{utf8_text, GraphFormatError, LineIndex, Position, ReadLimits};
+use crate::network_file::{utf8_text, xml_char, GraphFormatError, LineIndex, Position, ReadLimits};
 
 /// An element's start: local name, attributes by local name (namespace
 /// declarations left out), and where it starts.
@@ -103,9 +103,14 @@ impl<'a> XmlReader<'a> {
                     if self.open.is_empty() && !text.trim().is_empty() {
                         return Err(self.error_at(before, "text outside the root element".into()));
                     }
+                    self.legal(&text, before)?;
                     return Ok(XmlEvent::Text(text.into_owned()));
                 }
-                Event::CData(t) => return Ok(XmlEvent::Text(t.xml_content(XmlVersion::Implicit1_0).into_owned())),
+                Event::CData(t) => {
+                    let text = t.xml_content(XmlVersion::Implicit1_0);
+                    self.legal(&text, before)?;
+                    return Ok(XmlEvent::Text(text.into_owned()));
+                }
                 Event::GeneralRef(r) => {
                     let resolved = match r.resolve_char_ref() {
                         Ok(Some(c)) => c.to_string(),
@@ -118,6 +123,7 @@ impl<'a> XmlReader<'a> {
                         }
                         Err(e) => return Err(self.error_at(before, e.to_string())),
                     };
+                    self.legal(&resolved, before)?;
                     return Ok(XmlEvent::Text(resolved));
                 }
                 Event::Eof => {
@@ -157,11 +163,21 @@ impl<'a> XmlReader<'a> {
             }
             let value =
                 attr.normalized_value(XmlVersion::Implicit1_0).map_err(|err| GraphFormatError::Xml { at, detail: err.to_string() })?;
+            self.legal(&value, offset)?;
             attrs.push((key.local_name().into_inner().to_string(), value.into_owned()));
         }
         self.open.push((name.clone(), offset));
         self.pending_end = empty;
         Ok(XmlEvent::Start(Start { name, attrs, at: Position { column: None, ..at } }))
+    }
+
+    /// XML 1.0 does not allow most control characters, not even as a
+    /// character reference (`&#1;`); quick-xml leaves that check to us.
+    fn legal(&self, text: &str, offset: usize) -> Result<(), GraphFormatError> {
+        match text.chars().find(|c| !xml_char(*c)) {
+            None => Ok(()),
+            Some(c) => Err(self.error_at(offset, format!("the character U+{:04X}, which XML does not allow", c as u32))),
+        }
     }
 
     fn error_at(&self, offset: usize, detail: String) -> GraphFormatError {
@@ -211,13 +227,6 @@ impl<'a> XmlReader<'a> {
     }
 }
 
-/// Characters XML 1.0 cannot hold, not even as a character reference. A
-/// name with such a character (a stray control character pasted into a field)
-/// is written with U+FFFD instead, so that the file stays readable.
-fn allowed_in_xml(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-}
-
 /// Escapes an attribute value. Besides `& < > " '`, tabs and line breaks are
 /// written as character references, because a parser turns them into spaces
 /// otherwise (attribute value normalisation).
@@ -233,7 +242,7 @@ pub(crate) fn escape_attr(value: &str) -> String {
             '\t' => out.push_str("&#9;"),
             '\n' => out.push_str("&#10;"),
             '\r' => out.push_str("&#13;"),
-            c if allowed_in_xml(c) => out.push(c),
+            c if xml_char(c) => out.push(c),
             _ => out.push('\u{FFFD}'),
         }
     }
@@ -243,7 +252,7 @@ pub(crate) fn escape_attr(value: &str) -> String {
 /// Escapes element text. A carriage return is written as a reference, as a
 /// parser would otherwise turn `\r\n` into `\n`.
 pub(crate) fn escape_text(value: &str) -> Cow<'_, str> {
-    if !value.chars().any(|c| matches!(c, '&' | '<' | '>' | '\r') || !allowed_in_xml(c)) {
+    if !value.chars().any(|c| matches!(c, '&' | '<' | '>' | '\r') || !xml_char(c)) {
         return Cow::Borrowed(value);
     }
     let mut out = String::with_capacity(value.len() + 8);
@@ -253,7 +262,7 @@ pub(crate) fn escape_text(value: &str) -> Cow<'_, str> {
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '\r' => out.push_str("&#13;"),
-            c if allowed_in_xml(c) => out.push(c),
+            c if xml_char(c) => out.push(c),
             _ => out.push('\u{FFFD}'),
         }
     }
@@ -304,6 +313,13 @@ mod tests {
         assert_eq!(events("").unwrap_err().code(), "malformed-xml");
         assert_eq!(events("<a/><b/>").unwrap_err().code(), "malformed-xml");
         assert_eq!(events("<a x=\"1\" x=\"2\"/>").unwrap_err().code(), "malformed-xml");
+    }
+
+    #[test]
+    fn characters_xml_does_not_allow_are_refused() {
+        assert_eq!(events("<a>\n<b v=\"x&#1;\"/></a>").unwrap_err().line(), Some(2));
+        assert_eq!(events("<a>x\u{b}y</a>").unwrap_err().code(), "malformed-xml");
+        assert_eq!(events("<a>&#x1F600;&#65;</a>").unwrap(), ["<a >@1", "😀", "A", "</>"]);
     }
 
     #[test]

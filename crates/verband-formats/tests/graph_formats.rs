@@ -430,6 +430,46 @@ fn garbage_is_refused_by_every_reader_without_panicking() {
     }
 }
 
+/// Found by fuzzing: names that differ only by surrounding spaces, ids with
+/// control characters, and names a reader would take for a field.
+#[test]
+fn what_the_fuzzers_found_stays_fixed() {
+    // Kumu → Gephi CSV: "  n" and "n" were two columns that read_csv then refused as one header twice.
+    let kumu = r#"{"elements": [{"label": "A", "  n": 1}, {"label": "B", "n": 2}]}"#;
+    let net = read_kumu(kumu.as_bytes(), &limits()).unwrap();
+    assert_eq!(net.nodes[0].attributes.keys().collect::<Vec<_>>(), ["n"]);
+    assert_eq!(round_trip(GraphFormat::GephiCsv, &net), net);
+
+    // Gephi CSV → GEXF: a vertical tab in an id became U+FFFD, so the id changed.
+    let e = read_gephi_csv(None, b"Source,Target\na\x0bb,c\n", &limits()).unwrap_err();
+    assert_eq!((e.code(), e.line()), ("invalid", Some(2)), "{e}");
+    let e = read_gexf(b"<gexf><graph><nodes><node id=\"a&#11;\"/></nodes></graph></gexf>", &limits()).unwrap_err();
+    assert_eq!(e.code(), "malformed-xml");
+    let mut net = network(true);
+    net.nodes[0].id = "a\u{b}".into();
+    assert_eq!(write_graphml(&net).unwrap_err().code(), "cannot-write");
+
+    // A network without edges keeps its direction only where the file has a place for it.
+    let lonely = NetworkFile { directed: false, nodes: network(false).nodes, edges: vec![] };
+    assert!(!round_trip(GraphFormat::Gexf, &lonely).directed);
+    assert!(!round_trip(GraphFormat::GraphMl, &lonely).directed);
+    assert!(round_trip(GraphFormat::Kumu, &lonely).directed);
+
+    // An attribute named like a field the reader looks for is refused even when the field is unused.
+    let mut net = network(true);
+    for e in &mut net.edges {
+        e.weight = None;
+    }
+    net.edges[2].attributes.insert("weight".into(), AttrValue::Text("veel".into()));
+    assert_eq!(write_graphml(&net).unwrap_err().code(), "reserved-name");
+    assert_eq!(write_gephi_csv(&net).unwrap_err().code(), "reserved-name");
+    let mut net = network(true);
+    net.edges[2].attributes.insert("strength".into(), AttrValue::Text("sterk".into()));
+    assert_eq!(write_kumu(&net).unwrap_err().code(), "reserved-name", "weights are in use");
+    net.edges.iter_mut().for_each(|e| e.weight = None);
+    assert_eq!(round_trip(GraphFormat::Kumu, &net), net);
+}
+
 /// Leaves the files Verband writes for the sample network in the test's
 /// temporary directory, so that other tools can be pointed at them
 /// (`scripts/check-graph-files-networkx.py` reads them with networkx).
