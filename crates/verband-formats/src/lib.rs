@@ -1,8 +1,21 @@
-//! File formats Verband reads and writes. This crate knows tables of text,
-//! not the domain: the domain maps its records to and from a [`Table`], the
-//! service decides what is written.
+//! File formats Verband reads and writes. This crate knows tables of text and
+//! network files, not the domain: the domain maps its records to and from a
+//! [`Table`] or a [`NetworkFile`], the service decides what is written.
 //!
-//! Choices, recorded here because users meet them:
+//! Network files: GEXF ([`read_gexf`], [`write_gexf`]), GraphML
+//! ([`read_graphml`], [`write_graphml`]), Kumu's JSON blueprint
+//! ([`read_kumu`], [`write_kumu`]) and Gephi's nodes and edges tables
+//! ([`read_gephi_csv`], [`write_gephi_csv`]), all through [`NetworkFile`].
+//! The head of each format's source file (`src/gexf.rs`, `src/graphml.rs`,
+//! `src/kumu.rs`, `src/gephi_csv.rs`) says how labels, weights, kinds,
+//! attributes and direction map to that format. Readers take [`ReadLimits`] and report
+//! [`GraphFormatError`]s with a stable code and the line (or table row) a
+//! user should look at; writers refuse a network no reader would accept
+//! rather than write a broken file. The readers are fuzzed
+//! (`crates/verband-formats/fuzz`, cargo-fuzz), including the property that
+//! what one reads every writer can write and read back.
+//!
+//! Table files (CSV, XLSX): choices, recorded here because users meet them:
 //! - CSV follows RFC 4180: CRLF line ends, fields quoted only when they hold
 //!   the delimiter, a quote, CR or LF; quotes doubled inside quoted fields.
 //! - [`Delimiter::Semicolon`] is the variant for Dutch Excel, which expects
