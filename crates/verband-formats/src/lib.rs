@@ -1,8 +1,21 @@
-//! File formats Verband reads and writes. This crate knows tables of text,
-//! not the domain: the domain maps its records to and from a [`Table`], the
-//! service decides what is written.
+//! File formats Verband reads and writes. This crate knows tables of text and
+//! network files, not the domain: the domain maps its records to and from a
+//! [`Table`] or a [`NetworkFile`], the service decides what is written.
 //!
-//! Choices, recorded here because users meet them:
+//! Network files: GEXF ([`read_gexf`], [`write_gexf`]), GraphML
+//! ([`read_graphml`], [`write_graphml`]), Kumu's JSON blueprint
+//! ([`read_kumu`], [`write_kumu`]) and Gephi's nodes and edges tables
+//! ([`read_gephi_csv`], [`write_gephi_csv`]), all through [`NetworkFile`].
+//! The head of each format's source file (`src/gexf.rs`, `src/graphml.rs`,
+//! `src/kumu.rs`, `src/gephi_csv.rs`) says how labels, weights, kinds,
+//! attributes and direction map to that format. Readers take [`ReadLimits`] and report
+//! [`GraphFormatError`]s with a stable code and the line (or table row) a
+//! user should look at; writers refuse a network no reader would accept
+//! rather than write a broken file. The readers are fuzzed
+//! (`crates/verband-formats/fuzz`, cargo-fuzz), including the property that
+//! what one reads every writer can write and read back.
+//!
+//! Table files (CSV, XLSX): choices, recorded here because users meet them:
 //! - CSV follows RFC 4180: CRLF line ends, fields quoted only when they hold
 //!   the delimiter, a quote, CR or LF; quotes doubled inside quoted fields.
 //! - [`Delimiter::Semicolon`] is the variant for Dutch Excel, which expects
@@ -21,10 +34,23 @@
 
 mod csv_io;
 mod escape;
+mod gephi_csv;
+mod gexf;
+mod graphml;
+mod kumu;
+mod network_file;
 mod xlsx_io;
+mod xml;
 
 pub use csv_io::{read_csv, write_csv, Delimiter};
 pub use escape::{escape_cell, unescape_cell};
+pub use gephi_csv::{read_gephi_csv, write_gephi_csv, GephiCsv};
+pub use gexf::{read_gexf, write_gexf};
+pub use graphml::{read_graphml, write_graphml};
+pub use kumu::{read_kumu, write_kumu};
+pub use network_file::{
+    detect_graph_format, AttrValue, FileEdge, FileNode, GraphFormat, GraphFormatError, NetworkFile, Part, Position, ReadLimits,
+};
 pub use xlsx_io::{read_xlsx, write_xlsx};
 
 /// A sheet of text: one header row and data rows. Rows may be shorter than

@@ -1,0 +1,13 @@
+#![no_main]
+
+#[path = "common.rs"]
+mod common;
+
+use libfuzzer_sys::fuzz_target;
+use verband_formats::{read_gexf, ReadLimits};
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(net) = read_gexf(data, &ReadLimits::default()) {
+        common::check_written(&net);
+    }
+});
