@@ -128,3 +128,12 @@ error-file-missing = Choose a file.
 error-file-empty = This file is empty.
 error-file-too-large = This file is too large.
 error-file-type-not-allowed = This kind of file is not accepted. Upload a PDF, Word or OpenDocument file, Excel file or photo (png or jpg).
+
+## Dashboard
+dashboard-agreements = Agreements
+dashboard-agreements-all = All agreements
+dashboard-agreements-empty = No agreements recorded yet. Record under Agreements what the partners have agreed together.
+dashboard-agreements-more = And { $count } more { $count ->
+    [one] agreement
+   *[other] agreements
+}

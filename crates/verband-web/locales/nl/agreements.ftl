@@ -128,3 +128,12 @@ error-file-missing = Kies een bestand.
 error-file-empty = Dit bestand is leeg.
 error-file-too-large = Dit bestand is te groot.
 error-file-type-not-allowed = Dit soort bestand kan niet. Upload een pdf, Word- of OpenDocument-bestand, Excel-bestand of foto (png of jpg).
+
+## Dashboard
+dashboard-agreements = Afspraken
+dashboard-agreements-all = Alle afspraken
+dashboard-agreements-empty = Nog geen afspraken vastgelegd. Leg bij Afspraken vast wat de partners samen hebben afgesproken.
+dashboard-agreements-more = En nog { $count } { $count ->
+    [one] afspraak
+   *[other] afspraken
+}

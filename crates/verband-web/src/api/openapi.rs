@@ -3,8 +3,8 @@
 use serde::Serialize;
 use utoipa::openapi::security::{Http, HttpAuthScheme, SecurityScheme};
 use utoipa::{IntoParams, Modify, OpenApi, ToSchema};
-use verband_domain::portfolio::{Agreement, AgreementForm, Commitment, CommitmentForm, Delivery, DeliveryForm, PartnerBalance};
 use verband_domain::phase_checklist::{ChecklistItemForm, Evidence};
+use verband_domain::portfolio::{Agreement, AgreementForm, Commitment, CommitmentForm, Delivery, DeliveryForm, PartnerBalance};
 use verband_domain::portfolio::{FundingStream, FundingStreamForm, Project, ProjectForm, StatusChange};
 use verband_domain::portfolio_settings::{PortfolioSettings, PortfolioSettingsForm};
 use verband_domain::vitality::{

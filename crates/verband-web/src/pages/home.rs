@@ -79,6 +79,7 @@ pub async fn dashboard(
     let stories = state.service.stories(&actor, network_id, Some(3)).await?;
     let partner_names = state.service.partner_choices(&actor, network_id).await?;
     let portfolio = state.service.portfolio_overview(&actor, network_id).await?;
+    let agreements = state.service.agreement_balances(&actor, network_id).await?;
     let n = &d.network;
     let base = format!("/netwerken/{}", n.id);
     let counts = [
@@ -117,6 +118,7 @@ pub async fn dashboard(
         }
         (crate::pages::vitality::panel(&v, n.id, &vitality, d.role.may_edit_records()))
         (crate::pages::portfolio::dashboard_panels(&v, n.id, &portfolio, &partner_names))
+        (crate::pages::agreements_panel::dashboard_panel(&v, n.id, &agreements, &partner_names))
         section aria-labelledby="stories-title" class="panel" {
             div class="page-head" {
                 h2 id="stories-title" { (v.t("stories-title")) }
