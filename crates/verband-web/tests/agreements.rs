@@ -274,7 +274,7 @@ async fn coordinator_records_an_agreement_and_sees_agreed_against_delivered() {
     assert_eq!(detail.status, StatusCode::OK);
     let body = &detail.body;
     assert!(body.contains("<h2 id=\"balance-title\">Afgesproken en geleverd</h2>"));
-    assert!(body.contains("<caption>Afgesproken en geleverd per partner, tot en met"));
+    assert!(body.contains("<caption id=\"balance-caption\">Afgesproken en geleverd per partner, tot en met"));
     assert!(body.contains("<th scope=\"row\">Welzijn Rivierstad</th>"), "{body}");
     assert!(body.contains("<th scope=\"row\">ROC Rivierstad</th>"));
     // Two complete quarters at 8 hours a month: 48 hours due, none delivered.

@@ -150,9 +150,10 @@ fn balance_section(v: &Visitor, d: &AgreementDetail, names: &HashMap<i64, String
             h2 id="balance-title" { (v.t("balance-title")) }
             p id="balance-summary" { (summary) }
             @if !d.balance.is_empty() {
-                div class="table-scroll" {
+                // Focusable, so that a keyboard can scroll a table wider than the screen.
+                div class="table-scroll" tabindex="0" role="region" aria-labelledby="balance-caption" {
                     table class="data balance" aria-describedby="balance-summary" {
-                        caption { (v.ta("balance-caption", &[("date", date(v, Some(due_until)).into())])) }
+                        caption id="balance-caption" { (v.ta("balance-caption", &[("date", date(v, Some(due_until)).into())])) }
                         thead { tr {
                             th scope="col" { (v.t("balance-partner")) }
                             th scope="col" class="num" { (v.t("balance-hours-per-month")) }

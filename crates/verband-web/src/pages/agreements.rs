@@ -148,9 +148,9 @@ pub async fn list(
             @if shown.is_empty() {
                 p class="empty" { (v.t("agreements-all-archived")) }
             } @else {
-                div class="table-scroll" {
+                div class="table-scroll" tabindex="0" role="region" aria-labelledby="agreements-caption" {
                     table class="data" {
-                        caption class="visually-hidden" { (title) }
+                        caption id="agreements-caption" class="visually-hidden" { (title) }
                         thead { tr {
                             th scope="col" { (v.t("agreement-title")) }
                             th scope="col" class="num" { (v.t("agreement-parties")) }
