@@ -123,7 +123,7 @@ checklist-evidence-hint = One per line: agreement:12, meeting:4 or project:7, or
 checklist-evidence-codes = Numbers of agreements, meetings and projects
 
 ## Errors
-error-number-out-of-range = This number is outside what is allowed.
+error-number-out-of-range = This number is too large or too small. The field says what is allowed.
 error-evidence-unknown = One of the pieces of evidence does not exist in this network. Check the number.
 
 ## Audit log

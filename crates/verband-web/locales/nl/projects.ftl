@@ -123,7 +123,7 @@ checklist-evidence-hint = Eén per regel: afspraak:12, bijeenkomst:4 of project:
 checklist-evidence-codes = Nummers van afspraken, bijeenkomsten en projecten
 
 ## Foutmeldingen
-error-number-out-of-range = Dit getal ligt buiten wat kan.
+error-number-out-of-range = Dit getal is te groot of te klein. Kijk bij het veld wat kan.
 error-evidence-unknown = Een van de bewijsstukken bestaat niet in dit netwerk. Controleer het nummer.
 
 ## Logboek

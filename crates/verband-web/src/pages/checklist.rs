@@ -223,20 +223,22 @@ async fn checklist_page(
                         li id={ "block-" (e.block.code()) } class="block" {
                             h3 { (v.t(&e.block.label_key())) " " span class={ "badge " (status_class(e.status)) } { (v.t(&e.status.label_key())) } }
                             p class="hint" { (v.t(&e.block.help_key())) }
-                            dl class="facts compact" {
-                                dt { (v.t("checklist-owner")) }
-                                dd {
-                                    @match e.owner_person_id.and_then(|o| persons.iter().find(|(id, _, _)| *id == o)) {
-                                        Some((pid, name, _)) => a href={ "/netwerken/" (network_id) "/personen/" (pid) } { (name) },
-                                        None => "—",
+                            @if e.owner_person_id.is_some() || !e.evidence.is_empty() || e.note.is_some() {
+                                dl class="facts compact" {
+                                    dt { (v.t("checklist-owner")) }
+                                    dd {
+                                        @match e.owner_person_id.and_then(|o| persons.iter().find(|(id, _, _)| *id == o)) {
+                                            Some((pid, name, _)) => a href={ "/netwerken/" (network_id) "/personen/" (pid) } { (name) },
+                                            None => "—",
+                                        }
                                     }
+                                    dt { (v.t("checklist-evidence")) }
+                                    dd {
+                                        @if e.evidence.is_empty() { "—" }
+                                        @else { ul class="evidence" { @for x in &e.evidence { li { (names.link(v, x)) } } } }
+                                    }
+                                    @if let Some(n) = &e.note { dt { (v.t("checklist-note")) } dd class="prewrap" { (n) } }
                                 }
-                                dt { (v.t("checklist-evidence")) }
-                                dd {
-                                    @if e.evidence.is_empty() { "—" }
-                                    @else { ul class="evidence" { @for x in &e.evidence { li { (names.link(v, x)) } } } }
-                                }
-                                @if let Some(n) = &e.note { dt { (v.t("checklist-note")) } dd class="prewrap" { (n) } }
                             }
                             @if e.done_without_evidence { p class="warning" { (v.t("checklist-done-without-evidence")) } }
                             @if editor {
