@@ -130,6 +130,16 @@ test('the coordinator records an agreement, the member reports on their own row'
   await visit(coordinator, `${network.path}/afspraken`);
   assert.equal(await coordinator.locator('main table a', { hasText: title }).count(), 1, 'the agreement is listed');
 
+  // The dashboard shows the agreement with how its two partners stand, and links to it.
+  await visit(coordinator, network.path);
+  await scan(coordinator, 'dashboard with agreements');
+  const onDashboard = coordinator.locator('section[aria-labelledby="dash-agreements-title"] li', { hasText: title });
+  assert.equal(await onDashboard.count(), 1, 'the agreement is on the dashboard');
+  assert.match(await onDashboard.innerText(), /2 partners lopen achter/);
+  await onDashboard.getByRole('link', { name: title }).click();
+  await coordinator.waitForLoadState('load');
+  assert.equal(new URL(coordinator.url()).pathname, agreementPath);
+
   // The member sees one report form: the one of their own organisation.
   const member = await newPage(browser);
   await login(member, 'member');

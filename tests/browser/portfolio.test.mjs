@@ -150,3 +150,33 @@ test('a member reads the portfolio pages without forms', async () => {
   }
   await visit(page, `${network.path}/projecten/nieuw`, { status: [403] });
 });
+
+test('the demo dashboard shows every kind of coherence finding and the funding cliff, each linked to its objects', async () => {
+  const page = await newPage(browser);
+  await login(page, 'steering');
+  const network = await firstNetwork(page);
+  await visit(page, network.path);
+  const panel = page.locator('section[aria-labelledby="dash-coherence-title"]');
+  // Seven kinds: no goal, no lead, no owner, likely duplicate, overloaded partner,
+  // agreement past its evaluation date, goal without a project.
+  assert.ok((await panel.locator('ul.finding-counts li').count()) >= 7, 'a count for every kind of finding');
+  assert.ok((await page.locator('section[aria-labelledby="dash-funding-title"] ul.cliffs li').count()) >= 2, 'the cliff list');
+  await scan(page, 'demo dashboard with findings');
+
+  await visit(page, `${network.path}/portfolio`);
+  await scan(page, 'demo portfolio page');
+  const kinds = page.locator('main h3[id^="kind-"]');
+  assert.ok((await kinds.count()) >= 7, 'a group for every kind of finding');
+  for (const id of await kinds.evaluateAll((hs) => hs.map((h) => h.id))) {
+    const first = page.locator(`#${id} + ul.findings li`).first();
+    assert.ok((await first.locator('a').count()) >= 1, `the ${id} finding links to its objects`);
+  }
+  // The chart's table equivalent holds the same years as the chart.
+  const rows = await page.locator('main table tbody tr').count();
+  assert.ok(rows >= 3, 'a table row per year');
+  // Follow one duplicate's link to its project.
+  const duplicate = page.locator('#kind-likely_duplicate + ul.findings li a').first();
+  const href = await duplicate.getAttribute('href');
+  await Promise.all([page.waitForURL((u) => u.pathname === href), duplicate.click()]);
+  assert.match(await page.locator('h1').innerText(), /\S/);
+});

@@ -17,7 +17,7 @@ pub(crate) fn dashboard_panel(
     agreements: &[(Agreement, Vec<PartnerBalance>)],
     partners: &[(i64, String)],
 ) -> Markup {
-    let list = format!("{}/afspraken", base(network_id));
+    let list = base(network_id);
     let names: std::collections::HashMap<i64, String> = partners.iter().cloned().collect();
     html! {
         section aria-labelledby="dash-agreements-title" class="panel" {
