@@ -60,7 +60,14 @@ pub async fn import_upload_by_id(conn: &mut Conn, network_id: i64, id: i64) -> R
     }
 }
 
-pub async fn mark_import_upload_imported(conn: &mut Conn, id: i64) -> Result<()> {
-    sqlx::query("UPDATE import_uploads SET imported_at = $1 WHERE id = $2").bind(now_text()).bind(id).execute(conn).await?;
-    Ok(())
+/// Marks the upload as imported; `false` when it already was. On PostgreSQL
+/// the row stays locked until the transaction ends, so of two confirmations
+/// of the same upload at the same moment only one gets `true`.
+pub async fn mark_import_upload_imported(conn: &mut Conn, id: i64) -> Result<bool> {
+    let done = sqlx::query("UPDATE import_uploads SET imported_at = $1 WHERE id = $2 AND imported_at IS NULL")
+        .bind(now_text())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
 }
