@@ -97,6 +97,13 @@ pub struct ImportCounts {
     pub unchanged: usize,
 }
 
+/// What a confirmed import did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImportDone {
+    pub kind: SheetKind,
+    pub counts: ImportCounts,
+}
+
 /// The checked file, as the preview page shows it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ImportCheck {
@@ -337,7 +344,7 @@ impl Service {
     /// Refused with `upload: already-imported` for a second confirmation and
     /// `upload: import-not-clean` when the data changed since the preview so
     /// that some row no longer fits.
-    pub async fn apply_import(&self, actor: &Actor, network_id: i64, upload_id: i64, aliases: &CodeAliases) -> Result<ImportCounts> {
+    pub async fn apply_import(&self, actor: &Actor, network_id: i64, upload_id: i64, aliases: &CodeAliases) -> Result<ImportDone> {
         self.require_records_editor(actor, network_id).await?;
         let mut tx = self.store.begin().await?;
         let upload = verband_store::import_upload_by_id(&mut tx, network_id, upload_id).await?.ok_or(ServiceError::NotFound)?;
@@ -369,7 +376,7 @@ impl Service {
         )
         .await?;
         tx.commit().await?;
-        Ok(check.counts)
+        Ok(ImportDone { kind, counts: check.counts })
     }
 
     /// Creates and updates what the checked rows say, the way the

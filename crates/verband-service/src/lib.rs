@@ -20,7 +20,7 @@ pub use access::{Actor, Channel, Origin};
 pub use accounts::{LoginOutcome, NewApiToken, MAX_LOGIN_FAILURES, SESSION_HOURS};
 pub use agreements::AgreementDetail;
 pub use error::ServiceError;
-pub use exchange::{FileProblem, ImportCheck, ImportCounts, PreviewOutcome, SheetKind};
+pub use exchange::{FileProblem, ImportCheck, ImportCounts, ImportDone, PreviewOutcome, SheetKind};
 pub use meetings::{FeedContent, MeetingDetail, VitalityPanel};
 pub use network::Dashboard;
 pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};

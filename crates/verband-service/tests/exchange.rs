@@ -58,7 +58,7 @@ async fn round_trip(svc: &Service, actor: &Actor, network_id: i64, kind: SheetKi
     assert!(check.ignored_columns.is_empty(), "{kind:?}: {:?}", check.ignored_columns);
     assert_eq!(check.counts, ImportCounts { created: 0, updated: 0, unchanged: rows }, "{kind:?}");
     let before = change_count(svc).await;
-    let counts = svc.apply_import(actor, network_id, check.upload_id.unwrap(), &aliases()).await.unwrap();
+    let counts = svc.apply_import(actor, network_id, check.upload_id.unwrap(), &aliases()).await.unwrap().counts;
     assert_eq!(counts, ImportCounts { created: 0, updated: 0, unchanged: rows });
     assert_eq!(change_count(svc).await, before, "{kind:?}: an unchanged import writes nothing");
 }
@@ -113,7 +113,7 @@ async fn two_hundred_partners_with_three_mistakes_write_nothing_then_all_in_one_
         assert!(partners_of(&svc, n).await.is_empty(), "the preview writes nothing");
         let changes = change_count(&svc).await;
         let upload = check.upload_id.unwrap();
-        let counts = svc.apply_import(&coordinator, n, upload, &aliases()).await.unwrap();
+        let counts = svc.apply_import(&coordinator, n, upload, &aliases()).await.unwrap().counts;
         assert_eq!(counts.created, 200);
         let partners = partners_of(&svc, n).await;
         assert_eq!(partners.len(), 200);
@@ -302,7 +302,7 @@ async fn only_coordinators_import_and_an_upload_stays_in_its_network() {
         assert!(matches!(svc.apply_import(&outsider, other, upload, &aliases()).await, Err(ServiceError::NotFound)));
         assert!(matches!(svc.check_upload(&outsider, other, upload, &aliases()).await, Err(ServiceError::NotFound)));
         assert!(partners_of(&svc, n).await.is_empty() && partners_of(&svc, other).await.is_empty());
-        assert_eq!(svc.apply_import(&coordinator, n, upload, &aliases()).await.unwrap().created, 1);
+        assert_eq!(svc.apply_import(&coordinator, n, upload, &aliases()).await.unwrap().counts.created, 1);
     })
     .await;
 }
@@ -338,7 +338,7 @@ async fn a_change_since_the_preview_refuses_the_whole_file() {
         assert_eq!(problems, [(row_of_leaving, "id-unknown")]);
         assert_eq!(fresh.upload_id, None);
         svc.set_partner_archived(&coordinator, n, leaving.id, false).await.unwrap();
-        let counts = svc.apply_import(&coordinator, n, upload, &aliases()).await.unwrap();
+        let counts = svc.apply_import(&coordinator, n, upload, &aliases()).await.unwrap().counts;
         assert_eq!(counts, ImportCounts { created: 1, updated: 1, unchanged: 1 });
         assert!(partners_of(&svc, n).await.iter().any(|p| p.description.as_deref() == Some("Nieuwe omschrijving")));
     })
