@@ -6,7 +6,8 @@
 //! wrong, keeps the file in `import_uploads`. [`Service::apply_import`] takes
 //! that stored file (not a new upload, so what is written is exactly what was
 //! checked), checks it again inside one transaction against the data as it is
-//! then, and writes every row or none.
+//! then, and writes every row or none. Kept files are forgotten after
+//! [`UPLOAD_KEPT_HOURS`].
 //!
 //! Only live records are exported and matched: an archived partner, person
 //! or project is neither in the sheet nor updated by one. Links to other
@@ -34,6 +35,9 @@ use crate::{Actor, Result, Service, ServiceError};
 pub const MAX_IMPORT_BYTES: usize = 5 * 1024 * 1024;
 /// Most data rows an import reads; one transaction should stay short.
 pub const MAX_IMPORT_ROWS: usize = 10_000;
+/// How long a kept file waits for its confirmation; after that it is
+/// forgotten, as it may hold personal data.
+pub const UPLOAD_KEPT_HOURS: i64 = 24;
 
 /// What a sheet holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -318,6 +322,8 @@ impl Service {
         let mut conn = self.store.conn().await?;
         let mut check = self.check_table(&mut conn, network_id, kind, &table, aliases).await?.check(kind, &file_name);
         if check.is_clean() {
+            let before = (Utc::now() - chrono::Duration::hours(UPLOAD_KEPT_HOURS)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
+            verband_store::forget_old_import_uploads(&mut conn, network_id, &before).await?;
             let id = verband_store::insert_import_upload(&mut conn, network_id, actor.user_id, kind.code(), &file_name, content).await?;
             check.upload_id = Some(id);
         }

@@ -378,3 +378,28 @@ async fn unreadable_files_are_named_and_not_kept() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn kept_files_are_forgotten_after_a_day() {
+    both(|svc| async move {
+        let n = network(&svc, "Gezond Rivierenland").await;
+        let (_, coordinator) = user(&svc, "coord", Some((n, NetworkRole::Coordinator))).await;
+        let csv = |name: &str| format!("naam;sector;publiek of privaat\n{name};welfare;public\n").into_bytes();
+        let waiting = preview(&svc, &coordinator, n, SheetKind::Organisations, "a.csv", &csv("A")).await.upload_id.unwrap();
+        let imported = preview(&svc, &coordinator, n, SheetKind::Organisations, "b.csv", &csv("B")).await.upload_id.unwrap();
+        svc.apply_import(&coordinator, n, imported, &aliases()).await.unwrap();
+        let mut conn = svc.store().conn().await.unwrap();
+        sqlx::query("UPDATE import_uploads SET created_at = '2000-01-01T00:00:00Z'").execute(&mut *conn).await.unwrap();
+
+        // The next preview forgets both files.
+        let fresh = preview(&svc, &coordinator, n, SheetKind::Organisations, "c.csv", &csv("C")).await.upload_id.unwrap();
+        assert!(verband_store::import_upload_by_id(&mut conn, n, waiting).await.unwrap().is_none());
+        let done = verband_store::import_upload_by_id(&mut conn, n, imported).await.unwrap().unwrap();
+        assert!(done.imported && done.content.is_empty());
+        assert!(!verband_store::import_upload_by_id(&mut conn, n, fresh).await.unwrap().unwrap().content.is_empty());
+        assert!(matches!(svc.apply_import(&coordinator, n, waiting, &aliases()).await, Err(ServiceError::NotFound)));
+        let again = svc.apply_import(&coordinator, n, imported, &aliases()).await.unwrap_err();
+        assert!(matches!(again, ServiceError::Invalid(ref e) if e.for_field("upload").unwrap().code == "already-imported"), "{again:?}");
+    })
+    .await;
+}

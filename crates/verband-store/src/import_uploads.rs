@@ -71,3 +71,22 @@ pub async fn mark_import_upload_imported(conn: &mut Conn, id: i64) -> Result<boo
         .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Forgets the files of the network's uploads made before `before` (RFC 3339,
+/// as [`now_text`] writes it): an upload never confirmed is deleted, one that
+/// was imported keeps its row (so a late second confirmation is still refused)
+/// but not its content, which may hold personal data.
+pub async fn forget_old_import_uploads(conn: &mut Conn, network_id: i64, before: &str) -> Result<()> {
+    sqlx::query("DELETE FROM import_uploads WHERE network_id = $1 AND created_at < $2 AND imported_at IS NULL")
+        .bind(network_id)
+        .bind(before.to_string())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE import_uploads SET content = $1 WHERE network_id = $2 AND created_at < $3 AND imported_at IS NOT NULL")
+        .bind(Vec::<u8>::new())
+        .bind(network_id)
+        .bind(before.to_string())
+        .execute(conn)
+        .await?;
+    Ok(())
+}
