@@ -60,7 +60,33 @@ pub async fn import_upload_by_id(conn: &mut Conn, network_id: i64, id: i64) -> R
     }
 }
 
-pub async fn mark_import_upload_imported(conn: &mut Conn, id: i64) -> Result<()> {
-    sqlx::query("UPDATE import_uploads SET imported_at = $1 WHERE id = $2").bind(now_text()).bind(id).execute(conn).await?;
+/// Marks the upload as imported; `false` when it already was. On PostgreSQL
+/// the row stays locked until the transaction ends, so of two confirmations
+/// of the same upload at the same moment only one gets `true`.
+pub async fn mark_import_upload_imported(conn: &mut Conn, id: i64) -> Result<bool> {
+    let done = sqlx::query("UPDATE import_uploads SET imported_at = $1 WHERE id = $2 AND imported_at IS NULL")
+        .bind(now_text())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// Forgets the files of the network's uploads made before `before` (RFC 3339,
+/// as [`now_text`] writes it): an upload never confirmed is deleted, one that
+/// was imported keeps its row (so a late second confirmation is still refused)
+/// but not its content, which may hold personal data.
+pub async fn forget_old_import_uploads(conn: &mut Conn, network_id: i64, before: &str) -> Result<()> {
+    sqlx::query("DELETE FROM import_uploads WHERE network_id = $1 AND created_at < $2 AND imported_at IS NULL")
+        .bind(network_id)
+        .bind(before.to_string())
+        .execute(&mut *conn)
+        .await?;
+    sqlx::query("UPDATE import_uploads SET content = $1 WHERE network_id = $2 AND created_at < $3 AND imported_at IS NOT NULL")
+        .bind(Vec::<u8>::new())
+        .bind(network_id)
+        .bind(before.to_string())
+        .execute(conn)
+        .await?;
     Ok(())
 }

@@ -127,7 +127,10 @@ pub async fn list(
     let body = html! {
         div class="page-head" {
             h1 { (title) }
-            @if role.may_edit_records() { a class="button primary" href={ (path) "/nieuw" } { (v.t("agreements-add")) } }
+            div class="actions" {
+                a class="button" href={ (path.trim_end_matches("/afspraken")) "/uitwisselen" } { (v.t("exchange-link")) }
+                @if role.may_edit_records() { a class="button primary" href={ (path) "/nieuw" } { (v.t("agreements-add")) } }
+            }
         }
         (flash(&v, q.done.as_deref()))
         @if all.is_empty() {

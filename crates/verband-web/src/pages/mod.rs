@@ -13,6 +13,7 @@ mod auth;
 pub(crate) mod calendar_feeds;
 mod checklist;
 mod commitments;
+mod exchange;
 pub(crate) mod findings;
 mod home;
 mod interests;
@@ -107,6 +108,13 @@ pub fn routes(state: AppState) -> Router {
         .route(&format!("{n}/afspraken/documenten/{{id}}"), get(agreement_documents::download))
         .route(&format!("{n}/verhalen"), get(stories::list).post(stories::share))
         .route(&format!("{n}/vitaliteit"), get(vitality_settings::show).post(vitality_settings::save))
+        .route(&format!("{n}/uitwisselen"), get(exchange::show))
+        .route(&format!("{n}/uitwisselen/bestand"), get(exchange::download))
+        .route(
+            &format!("{n}/uitwisselen/inlezen"),
+            post(exchange::upload).layer(axum::extract::DefaultBodyLimit::max(exchange::IMPORT_BODY_LIMIT)),
+        )
+        .route(&format!("{n}/uitwisselen/bevestigen"), post(exchange::confirm))
         .route(&format!("{n}/agenda-abonnementen"), post(calendar_feeds::create))
         .route(&format!("{n}/agenda-abonnementen/{{id}}/intrekken"), post(calendar_feeds::revoke))
         .route(&format!("{n}/projecten"), get(projects::list))

@@ -55,7 +55,10 @@ pub async fn list(
     let body = html! {
         div class="page-head" {
             h1 { (title) }
-            @if role.may_edit_records() { a class="button primary" href={ (path) "/nieuw" } { (v.t("persons-add")) } }
+            div class="actions" {
+                a class="button" href={ "/netwerken/" (network_id) "/uitwisselen" } { (v.t("exchange-link")) }
+                @if role.may_edit_records() { a class="button primary" href={ (path) "/nieuw" } { (v.t("persons-add")) } }
+            }
         }
         (flash(&v, q.done.as_deref()))
         form method="get" action=(path) class="filters" role="search" aria-label=(v.t("persons-search-label")) {

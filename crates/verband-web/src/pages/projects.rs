@@ -99,6 +99,7 @@ pub async fn list(
             h1 { (title) }
             div class="actions" {
                 a class="button" href={ "/netwerken/" (network_id) "/portfolio" } { (v.t("portfolio-title")) }
+                a class="button" href={ "/netwerken/" (network_id) "/uitwisselen" } { (v.t("exchange-link")) }
                 @if role.may_edit_records() { a class="button primary" href={ (path) "/nieuw" } { (v.t("projects-add")) } }
             }
         }
