@@ -31,12 +31,14 @@ def centralization(degrees):
 
 
 class Timer:
-    def __init__(self, skip=()):
+    def __init__(self, skip=(), only=None):
         self.times = {}
         self.skip = set(skip)
+        # Graph construction always runs: the other metrics need the graph.
+        self.only = None if only is None else set(only) | {"build"}
 
     def run(self, name, fn):
-        if name in self.skip:
+        if name in self.skip or (self.only is not None and name not in self.only):
             return None
         print(f"  {name}...", file=sys.stderr, flush=True)
         start = time.perf_counter()

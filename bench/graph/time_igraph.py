@@ -1,6 +1,6 @@
 """Times the igraph equivalents of each verband-graph metric; prints JSON {metric: seconds}.
 
-    python time_igraph.py EDGES [--skip-slow]
+    python time_igraph.py EDGES [--skip-slow] [--only metric,metric,...]
 """
 import sys
 
@@ -12,8 +12,9 @@ from common import SLOW, Timer, centralization, read_edges
 def main():
     path = sys.argv[1]
     skip = SLOW if "--skip-slow" in sys.argv else ()
+    only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
     n, edges = read_edges(path)
-    t = Timer(skip)
+    t = Timer(skip, only)
     g = t.run("build", lambda: ig.Graph(n=n, edges=edges, directed=False))
     t.run("degree_centrality", lambda: [d / (n - 1) for d in g.degree()])
     t.run("density", lambda: g.density())

@@ -1,12 +1,14 @@
 //! Times each metric of the public `verband-graph` API on one graph; stand-in for the future
 //! `verband analyze` command in the side-by-side benchmark (`bench/graph/run.sh`).
 //!
-//!     cargo run --release -p verband-graph --example analyze_timing -- EDGES [--skip-slow]
+//!     cargo run --release -p verband-graph --example analyze_timing -- EDGES [--skip-slow] [--only a,b,…]
 //!
 //! EDGES holds one undirected edge `u v` per line (node count = largest id + 1; blank lines and
 //! lines starting with `#` are ignored). Prints one JSON object `{"metric": seconds, ...}` on
 //! stdout, in the order the metrics ran. `--skip-slow` leaves out betweenness and closeness
-//! (the issue only asks for them up to n = 10,000; they are O(n·m)).
+//! (the issue only asks for them up to n = 10,000; they are O(n·m)). `--only pagerank,layout`
+//! times just the named metrics (for quick comparisons; `bench/graph/time_igraph.py` takes the
+//! same option).
 
 use std::hint::black_box;
 use std::process::ExitCode;
@@ -22,8 +24,13 @@ use verband_graph::{components, Graph, NodeId};
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let skip_slow = args.iter().any(|a| a == "--skip-slow");
-    let Some(path) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: analyze_timing EDGES [--skip-slow]");
+    let only: Option<Vec<String>> = args
+        .iter()
+        .position(|a| a == "--only")
+        .map(|i| args.get(i + 1).map(|list| list.split(',').map(str::to_owned).collect()).unwrap_or_default());
+    let path = args.iter().enumerate().find(|&(i, a)| !a.starts_with("--") && (i == 0 || args[i - 1] != "--only")).map(|(_, a)| a);
+    let Some(path) = path else {
+        eprintln!("usage: analyze_timing EDGES [--skip-slow] [--only metric,metric,…]");
         return ExitCode::from(2);
     };
     let text = match std::fs::read_to_string(path) {
@@ -57,6 +64,9 @@ fn main() -> ExitCode {
 
     // black_box keeps the optimiser from discarding a result that is never printed.
     let mut time = |name: &'static str, f: &mut dyn FnMut()| {
+        if only.as_ref().is_some_and(|o| !o.iter().any(|m| m == name)) {
+            return;
+        }
         let start = Instant::now();
         f();
         times.push((name, start.elapsed().as_secs_f64()));
