@@ -16,18 +16,7 @@ pub fn triangles(g: &Graph) -> Vec<u64> {
 
 fn triangles_undirected(g: &Graph) -> Vec<u64> {
     let n = g.node_count();
-    // Orient each edge from lower to higher (degree, id) rank: every triangle is then found once,
-    // from its lowest-ranked corner, and hubs have short forward lists (O(m^1.5) overall).
-    let higher = |a: usize, b: usize| (g.out_degree(b as NodeId), b) > (g.out_degree(a as NodeId), a);
-    let mut offsets = vec![0usize; n + 1];
-    for u in 0..n {
-        let count = g.out_neighbors(u as NodeId).iter().filter(|&&v| higher(u, v as usize)).count();
-        offsets[u + 1] = offsets[u] + count;
-    }
-    let mut fwd: Vec<NodeId> = Vec::with_capacity(offsets[n]);
-    for u in 0..n {
-        fwd.extend(g.out_neighbors(u as NodeId).iter().filter(|&&v| higher(u, v as usize)));
-    }
+    let (offsets, fwd) = forward_adjacency(g);
     let row = |u: usize| &fwd[offsets[u]..offsets[u + 1]];
     (0..n)
         .into_par_iter()
@@ -58,6 +47,77 @@ fn triangles_undirected(g: &Graph) -> Vec<u64> {
                 a
             },
         )
+}
+
+/// Each edge oriented from the lower to the higher (degree, id) rank, as CSR `(offsets, targets)`
+/// with rows ascending by id: every triangle is then found once, from its lowest-ranked
+/// corner, and hubs have short forward lists (O(m^1.5) work overall).
+fn forward_adjacency(g: &Graph) -> (Vec<usize>, Vec<NodeId>) {
+    let n = g.node_count();
+    let higher = |a: usize, b: usize| (g.out_degree(b as NodeId), b) > (g.out_degree(a as NodeId), a);
+    let counts: Vec<usize> = (0..n)
+        .into_par_iter()
+        .with_min_len(4096)
+        .map(|u| g.out_neighbors(u as NodeId).iter().filter(|&&v| higher(u, v as usize)).count())
+        .collect();
+    let mut offsets = Vec::with_capacity(n + 1);
+    offsets.push(0);
+    let mut total = 0;
+    for c in counts {
+        total += c;
+        offsets.push(total);
+    }
+    let mut fwd: Vec<NodeId> = vec![0; total];
+    // Fill in blocks of nodes: each block owns a contiguous slice of `fwd`.
+    const BLOCK: usize = 4096;
+    let mut slices: Vec<(usize, &mut [NodeId])> = Vec::with_capacity(n.div_ceil(BLOCK));
+    let mut rest: &mut [NodeId] = &mut fwd;
+    for first in (0..n).step_by(BLOCK) {
+        let last = (first + BLOCK).min(n);
+        let (head, tail) = std::mem::take(&mut rest).split_at_mut(offsets[last] - offsets[first]);
+        slices.push((first, head));
+        rest = tail;
+    }
+    slices.into_par_iter().for_each(|(first, out)| {
+        let last = (first + BLOCK).min(n);
+        let mut k = 0;
+        for u in first..last {
+            for &v in g.out_neighbors(u as NodeId) {
+                if higher(u, v as usize) {
+                    out[k] = v;
+                    k += 1;
+                }
+            }
+        }
+    });
+    (offsets, fwd)
+}
+
+/// Number of triangles in an undirected graph: for every forward edge u → v, the size of
+/// forward(u) ∩ forward(v), by merging the two sorted rows.
+fn triangle_total(g: &Graph) -> u64 {
+    let (offsets, fwd) = forward_adjacency(g);
+    let row = |u: usize| &fwd[offsets[u]..offsets[u + 1]];
+    (0..g.node_count())
+        .into_par_iter()
+        .with_min_len(1024)
+        .map(|u| {
+            let ru = row(u);
+            ru.iter().map(|&v| sorted_intersection_len(ru, row(v as usize))).sum::<u64>()
+        })
+        .sum()
+}
+
+/// |a ∩ b| for two ascending slices.
+fn sorted_intersection_len(a: &[NodeId], b: &[NodeId]) -> u64 {
+    let (mut i, mut j, mut count) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        let (x, y) = (a[i], b[j]);
+        count += (x == y) as u64;
+        i += (x <= y) as usize;
+        j += (y <= x) as usize;
+    }
+    count
 }
 
 /// Local clustering coefficient, networkx `clustering` (unweighted).
@@ -163,13 +223,13 @@ pub fn transitivity(g: &Graph) -> f64 {
     } else {
         g
     };
-    let tri = triangles_undirected(g);
-    let closed: u64 = tri.iter().sum();
-    if closed == 0 {
+    let triangles = triangle_total(g);
+    if triangles == 0 {
         return 0.0;
     }
-    let triples: u64 = (0..g.node_count()).map(|v| g.out_degree(v as NodeId) as u64).map(|d| d * d.saturating_sub(1)).sum();
-    2.0 * closed as f64 / triples as f64
+    // Connected triples: d(d − 1)/2 per centre; each triangle closes three of them.
+    let triples: u64 = (0..g.node_count()).map(|v| g.out_degree(v as NodeId) as u64).map(|d| d * d.saturating_sub(1) / 2).sum();
+    3.0 * triangles as f64 / triples as f64
 }
 
 /// Core number of each node (the largest k such that the node belongs to the k-core), networkx
