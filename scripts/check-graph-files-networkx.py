@@ -1,14 +1,27 @@
 #!/usr/bin/env python3
 """Opens the network files Verband writes with networkx and checks that they
-hold the same nodes, edges and attributes as the Kumu JSON written beside them
-(read with Python's own json module, so neither side is Verband's reader).
+hold the same nodes, edges and attributes, each value with its type, as the
+network the test wrote them from.
 
-The files come from the test `sample_files_for_other_tools`:
+The files come from the test `sample_files_for_other_tools`, which writes per
+sample network (`directed`, `undirected`) a GEXF, a GraphML and a Kumu JSON
+file, and `NAME.expected.json`: the network straight from the test's data (not
+through a Verband writer), as networkx should show it:
+
+    {"directed": true,
+     "nodes": {"17": {"label": "GGD…", "medewerkers": 420, …}, …},
+     "edges": [["17", "18", {"weight": 2.5, "kind": "financiering", …}], …]}
+
+The GEXF and GraphML files are read with networkx (`read_gexf`,
+`read_graphml`), the Kumu JSON with Python's own json module (Kumu's `strength`
+and `type` are the weight and kind); neither side uses Verband's readers.
 
     cargo test -p verband-formats --test graph_formats sample_files_for_other_tools
     python3 scripts/check-graph-files-networkx.py target/tmp/graph-formats
 
-Needs networkx (pip install networkx). Exits non-zero on the first difference.
+Needs networkx (pip install networkx; `scripts/test` makes a venv for it).
+Prints every difference and exits non-zero when there is one, or when the
+folder holds no sample files at all.
 """
 
 import json
@@ -18,33 +31,31 @@ from pathlib import Path
 import networkx as nx
 
 
-def expected(kumu_path):
-    """Nodes and edges as networkx should show them, from the Kumu JSON."""
-    blueprint = json.loads(kumu_path.read_text(encoding="utf-8"))
-    nodes = {}
+def from_kumu(path):
+    """The Kumu blueprint as a networkx graph, read with the json module."""
+    blueprint = json.loads(path.read_text(encoding="utf-8"))
+    connections = blueprint["connections"]
+    directed = any(c.get("direction", "directed") == "directed" for c in connections)
+    graph = nx.DiGraph() if directed else nx.Graph()
     for element in blueprint["elements"]:
-        data = {k: v for k, v in element.items() if k != "id"}
-        nodes[element["id"]] = data
-    edges = []
-    directed = True
-    for connection in blueprint["connections"]:
-        directed = connection["direction"] == "directed"
+        graph.add_node(element["id"], **{k: v for k, v in element.items() if k != "id"})
+    for connection in connections:
         data = {}
         for key, value in connection.items():
-            if key in ("from", "to", "direction"):
-                continue
-            data[{"strength": "weight", "type": "kind"}.get(key, key)] = value
-        edges.append((connection["from"], connection["to"], data))
-    return directed, nodes, edges
+            if key not in ("from", "to", "direction"):
+                data[{"strength": "weight", "type": "kind"}.get(key, key)] = value
+        graph.add_edge(connection["from"], connection["to"], **data)
+    return graph
 
 
 def typed(data):
-    """Values with their Python type, so that True and 1 differ."""
+    """Values with their Python type, so that True and 1, or 2 and 2.0, differ."""
     return {k: (type(v).__name__, v) for k, v in data.items()}
 
 
-def check(path, graph, directed, nodes, edges):
+def check(path, graph, expected):
     problems = []
+    directed, nodes, edges = expected["directed"], expected["nodes"], expected["edges"]
     if graph.is_directed() != directed:
         problems.append(f"directed is {graph.is_directed()}, expected {directed}")
     if set(graph.nodes) != set(nodes):
@@ -70,14 +81,24 @@ def check(path, graph, directed, nodes, edges):
 
 def main():
     folder = Path(sys.argv[1] if len(sys.argv) > 1 else "target/tmp/graph-formats")
+    references = sorted(folder.glob("*.expected.json"))
+    if not references:
+        print(f"{folder}: no *.expected.json; run the test sample_files_for_other_tools first")
+        sys.exit(1)
     ok = True
-    for kumu_path in sorted(folder.glob("*.kumu.json")):
-        stem = kumu_path.name.removesuffix(".kumu.json")
-        directed, nodes, edges = expected(kumu_path)
-        gexf = folder / f"{stem}.gexf"
-        ok &= check(gexf, nx.read_gexf(gexf), directed, nodes, edges)
-        graphml = folder / f"{stem}.graphml"
-        ok &= check(graphml, nx.read_graphml(graphml), directed, nodes, edges)
+    for reference in references:
+        stem = reference.name.removesuffix(".expected.json")
+        expected = json.loads(reference.read_text(encoding="utf-8"))
+        readers = [(".gexf", nx.read_gexf), (".graphml", nx.read_graphml), (".kumu.json", from_kumu)]
+        for suffix, read in readers:
+            path = folder / f"{stem}{suffix}"
+            try:
+                graph = read(path)
+            except Exception as e:  # a file networkx cannot open is a difference too
+                print(f"{path.name}: cannot be read: {type(e).__name__}: {e}")
+                ok = False
+                continue
+            ok &= check(path, graph, expected)
     sys.exit(0 if ok else 1)
 
 

@@ -472,13 +472,16 @@ fn what_the_fuzzers_found_stays_fixed() {
 
 /// Leaves the files Verband writes for the sample network in the test's
 /// temporary directory, so that other tools can be pointed at them
-/// (`scripts/check-graph-files-networkx.py` reads them with networkx).
+/// (`scripts/check-graph-files-networkx.py` reads them with networkx and
+/// compares them with `*.expected.json`; `scripts/test` runs it).
 #[test]
 fn sample_files_for_other_tools() {
     let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("graph-formats");
     std::fs::create_dir_all(&dir).unwrap();
     for (directed, name) in [(true, "directed"), (false, "undirected")] {
         let net = network(directed);
+        let expected = serde_json::to_string_pretty(&as_networkx_shows_it(&net)).unwrap();
+        std::fs::write(dir.join(format!("{name}.expected.json")), expected).unwrap();
         std::fs::write(dir.join(format!("{name}.gexf")), write_gexf(&net).unwrap()).unwrap();
         std::fs::write(dir.join(format!("{name}.graphml")), write_graphml(&net).unwrap()).unwrap();
         std::fs::write(dir.join(format!("{name}.kumu.json")), write_kumu(&net).unwrap()).unwrap();
@@ -486,4 +489,48 @@ fn sample_files_for_other_tools() {
         std::fs::write(dir.join(format!("{name}.nodes.csv")), csv.nodes).unwrap();
         std::fs::write(dir.join(format!("{name}.edges.csv")), csv.edges).unwrap();
     }
+}
+
+/// The network as networkx should show it after reading any of the files:
+/// node data `label` plus the attributes, edge data `weight`, `kind`, `label`
+/// plus the attributes, each value with its JSON type (integer, number, text,
+/// boolean). Built from the test's data, not by a Verband writer, so that a
+/// writer that drops or retypes a value cannot change the reference with it.
+fn as_networkx_shows_it(net: &NetworkFile) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let typed = |v: &AttrValue| match v {
+        AttrValue::Text(t) => json!(t),
+        AttrValue::Number(n) => json!(n),
+        AttrValue::Integer(i) => json!(i),
+        AttrValue::Bool(b) => json!(b),
+    };
+    let nodes: Map<String, Value> = net
+        .nodes
+        .iter()
+        .map(|n| {
+            let mut data = Map::new();
+            data.insert("label".into(), json!(n.label));
+            data.extend(n.attributes.iter().map(|(k, v)| (k.clone(), typed(v))));
+            (n.id.clone(), Value::Object(data))
+        })
+        .collect();
+    let edges: Vec<Value> = net
+        .edges
+        .iter()
+        .map(|e| {
+            let mut data = Map::new();
+            if let Some(w) = e.weight {
+                data.insert("weight".into(), json!(w));
+            }
+            if let Some(k) = &e.kind {
+                data.insert("kind".into(), json!(k));
+            }
+            if let Some(l) = &e.label {
+                data.insert("label".into(), json!(l));
+            }
+            data.extend(e.attributes.iter().map(|(k, v)| (k.clone(), typed(v))));
+            json!([e.source, e.target, data])
+        })
+        .collect();
+    json!({"directed": net.directed, "nodes": nodes, "edges": edges})
 }

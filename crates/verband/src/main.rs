@@ -1,6 +1,8 @@
 //! The `verband` binary: reads configuration, opens the database, and starts
 //! the web server or runs a CLI command. Everything else lives in the crates.
 
+mod analyze;
+
 use std::io::BufRead;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -72,6 +74,9 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Compute network metrics for a GEXF, GraphML, Kumu JSON, Gephi CSV or edge-list file
+    /// (no database needed) and print them as JSON, CSV or a table.
+    Analyze(analyze::AnalyzeArgs),
 }
 
 #[derive(Subcommand)]
@@ -203,6 +208,10 @@ async fn run() -> anyhow::Result<()> {
         .with_writer(std::io::stderr)
         .init();
     let cli = Cli::parse();
+    // analyze reads a file only: it must not create or open a database.
+    if let Command::Analyze(args) = &cli.command {
+        return analyze::run(args);
+    }
     let service = open(&cli.db).await?;
     let system = Actor::system("cli");
     match cli.command {
@@ -253,6 +262,8 @@ async fn run() -> anyhow::Result<()> {
                 println!("{username} is now {role} in network {network_id}.");
             }
         },
+        // Ran above, before the database was opened.
+        Command::Analyze(_) => {}
     }
     Ok(())
 }
