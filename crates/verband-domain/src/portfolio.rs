@@ -90,6 +90,12 @@ pub fn format_cents(cents: i64) -> String {
     format!("{sign}{}.{:02}", (cents / 100).abs(), (cents % 100).abs())
 }
 
+/// A non-negative number as typed ("3", "3,5", "3.25") in hundredths.
+pub fn parse_centi(raw: &str) -> Option<i64> {
+    let s: String = raw.trim().chars().filter(|c| !c.is_whitespace()).collect();
+    parse_decimal(&s, 2, false)
+}
+
 /// Hours as typed: "2,5", "2.5", "12". Hundredths at most.
 pub fn parse_hours(raw: &str) -> Option<f64> {
     let s: String = raw.trim().chars().filter(|c| !c.is_whitespace()).collect();

@@ -88,6 +88,18 @@ impl Service {
             }
             self.seed_meetings(&actor, network, which, seed, &partners).await?;
         }
+        // Two survey-like rounds for the main network (so the map compares
+        // them), one round kept by hand for the small one.
+        let today = chrono::Utc::now().date_naive();
+        let months_ago = |m: u32| today.checked_sub_months(chrono::Months::new(m)).unwrap_or(today);
+        self.seed_relationships(
+            &actor,
+            main,
+            seed,
+            &[("Netwerkbevraging voorjaar", months_ago(8), true), ("Netwerkbevraging najaar", months_ago(1), true)],
+        )
+        .await?;
+        self.seed_relationships(&actor, second, seed, &[("Relaties bij de start", months_ago(3), false)]).await?;
         Ok(DemoSummary { networks })
     }
 

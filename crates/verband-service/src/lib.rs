@@ -12,6 +12,8 @@ mod error;
 pub mod exchange;
 mod meetings;
 mod network;
+pub mod network_files;
+pub mod network_map;
 mod partners;
 mod persons;
 pub mod portfolio;
@@ -24,6 +26,8 @@ pub use error::ServiceError;
 pub use exchange::{FileProblem, ImportCheck, ImportCounts, ImportDone, PreviewOutcome, SheetKind};
 pub use meetings::{FeedContent, MeetingDetail, VitalityPanel};
 pub use network::Dashboard;
+pub use network_files::{NetworkDownload, NetworkFileFormat, NetworkImportOutcome, NetworkImportPreview, NodeMatch};
+pub use network_map::{MapQuery, NetworkMap, RoundRelationships};
 pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
 pub use verband_store::{ApiTokenRecord, AuditRecord, CalendarFeed, DocumentInfo, Engine, NetworkCounts, Store, UserRecord};
 

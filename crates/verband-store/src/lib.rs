@@ -15,6 +15,7 @@ mod networks;
 mod partners;
 mod persons;
 mod projects;
+mod relationships;
 mod sql;
 mod users;
 
@@ -149,5 +150,6 @@ pub use networks::*;
 pub use partners::*;
 pub use persons::*;
 pub use projects::*;
+pub use relationships::*;
 pub use sqlx::Error as SqlxError;
 pub use users::*;

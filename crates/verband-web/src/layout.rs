@@ -44,6 +44,7 @@ const NETWORK_NAV: &[(&str, &str, &str)] = &[
     ("projects", "/projecten", "nav-projects"),
     ("portfolio", "/portfolio", "nav-portfolio"),
     ("checklist", "/fasechecklist", "nav-checklist"),
+    ("map", "/kaart", "nav-map"),
 ];
 
 pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {

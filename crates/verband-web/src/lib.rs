@@ -47,6 +47,7 @@ pub fn router(service: Service, config: WebConfig) -> Router {
         // fallback still answers it, as problem+json rather than a page.
         .route("/api/v1/", axum::routing::any(api::not_found))
         .route("/static/verband.css", get(stylesheet))
+        .route("/static/map.js", get(map_script))
         .route("/health", get(|| async { "ok" }))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")))
         .layer(SetResponseHeaderLayer::if_not_present(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")))
@@ -61,6 +62,13 @@ pub fn router(service: Service, config: WebConfig) -> Router {
         // Enforced by the extractors, so each side answers an oversized body
         // in its own way (an error page, or problem+json).
         .layer(axum::extract::DefaultBodyLimit::max(2 * 1024 * 1024))
+}
+
+async fn map_script() -> impl axum::response::IntoResponse {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8"), (header::CACHE_CONTROL, "public, max-age=3600")],
+        include_str!("../static/map.js"),
+    )
 }
 
 async fn stylesheet() -> impl axum::response::IntoResponse {

@@ -17,12 +17,16 @@ mod exchange;
 pub(crate) mod findings;
 mod home;
 mod interests;
+pub(crate) mod map;
+mod map_svg;
 mod meetings;
 mod network;
+mod network_files;
 mod partners;
 mod persons;
 pub(crate) mod portfolio;
 mod project_form;
+mod relationships;
 pub(crate) mod projects;
 mod stories;
 pub(crate) mod vitality;
@@ -130,6 +134,26 @@ pub fn routes(state: AppState) -> Router {
             get(project_form::confirm_archive_stream).post(project_form::archive_stream),
         )
         .route(&format!("{n}/portfolio"), get(portfolio::show).post(portfolio::save_settings))
+        .route(&format!("{n}/kaart"), get(map::show))
+        .route(&format!("{n}/kaart/kaart.svg"), get(map::svg))
+        .route(&format!("{n}/kaart/kaart.png"), get(map::png))
+        .route(&format!("{n}/kaart/bestanden"), get(network_files::show))
+        .route(&format!("{n}/kaart/bestanden/download"), get(network_files::download))
+        .route(
+            &format!("{n}/kaart/bestanden/inlezen"),
+            post(network_files::upload).layer(DefaultBodyLimit::max(network_files::UPLOAD_BODY_LIMIT)),
+        )
+        .route(&format!("{n}/kaart/bestanden/bevestigen"), post(network_files::confirm))
+        .route(&format!("{n}/relaties"), get(relationships::show))
+        .route(&format!("{n}/relaties/metingen"), post(relationships::create_round))
+        .route(&format!("{n}/relaties/metingen/{{rid}}"), post(relationships::add))
+        .route(
+            &format!("{n}/relaties/metingen/{{rid}}/archiveren"),
+            get(relationships::confirm_archive_round).post(relationships::archive_round),
+        )
+        .route(&format!("{n}/relaties/metingen/{{rid}}/terugzetten"), post(relationships::restore_round))
+        .route(&format!("{n}/relaties/{{id}}/verwijderen"), post(relationships::remove))
+        .route(&format!("{n}/relaties/{{id}}/terugzetten"), post(relationships::restore))
         .route(&format!("{n}/fasechecklist"), get(checklist::show))
         .route(&format!("{n}/fasechecklist/{{block}}"), post(checklist::save_block))
         .fallback(not_found)
