@@ -392,9 +392,23 @@ mod tests {
     #[test]
     fn communities_are_set_against_working_groups() {
         // Two triangles joined by one tie; the first triangle is working group 10.
-        let partners: Vec<MapPartner> =
-            (1..=6).map(|i| partner(i, Sector::Welfare, if i <= 3 { &[10] } else if i == 4 { &[11] } else { &[] })).collect();
-        let ties = vec![tie(1, 2, None), tie(2, 3, None), tie(1, 3, None), tie(4, 5, None), tie(5, 6, None), tie(4, 6, None), tie(3, 4, None)];
+        let partners: Vec<MapPartner> = (1..=6)
+            .map(|i| {
+                partner(
+                    i,
+                    Sector::Welfare,
+                    if i <= 3 {
+                        &[10]
+                    } else if i == 4 {
+                        &[11]
+                    } else {
+                        &[]
+                    },
+                )
+            })
+            .collect();
+        let ties =
+            vec![tie(1, 2, None), tie(2, 3, None), tie(1, 3, None), tie(4, 5, None), tie(5, 6, None), tie(4, 6, None), tie(3, 4, None)];
         let a = analyse_network(&partners, &ties, false, &TieFilter::default());
         assert_eq!(a.scores.communities, 2);
         assert!(a.scores.modularity > 0.3);

@@ -35,8 +35,13 @@ pub enum NetworkFileFormat {
 }
 
 impl NetworkFileFormat {
-    pub const ALL: &'static [NetworkFileFormat] =
-        &[NetworkFileFormat::Gexf, NetworkFileFormat::GraphMl, NetworkFileFormat::Kumu, NetworkFileFormat::GephiNodes, NetworkFileFormat::GephiEdges];
+    pub const ALL: &'static [NetworkFileFormat] = &[
+        NetworkFileFormat::Gexf,
+        NetworkFileFormat::GraphMl,
+        NetworkFileFormat::Kumu,
+        NetworkFileFormat::GephiNodes,
+        NetworkFileFormat::GephiEdges,
+    ];
 
     pub fn code(self) -> &'static str {
         match self {
@@ -315,7 +320,8 @@ impl Service {
         let mut preview = preview_of(&file, &file_name, &partners);
         let before = (Utc::now() - chrono::Duration::hours(UPLOAD_KEPT_HOURS)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
         verband_store::forget_old_import_uploads(&mut conn, network_id, &before).await?;
-        let id = verband_store::insert_import_upload(&mut conn, network_id, actor.user_id, UPLOAD_KIND, &file_name, kept.as_bytes()).await?;
+        let id =
+            verband_store::insert_import_upload(&mut conn, network_id, actor.user_id, UPLOAD_KIND, &file_name, kept.as_bytes()).await?;
         preview.upload_id = Some(id);
         Ok(NetworkImportOutcome::Checked(preview))
     }
@@ -372,7 +378,8 @@ impl Service {
             };
             ids.insert(node.file_id.clone(), id);
         }
-        let round = NewRound { label, measured_on: today(), origin: RoundOrigin::Import, directed: file.directed, file_name: Some(&file_name) };
+        let round =
+            NewRound { label, measured_on: today(), origin: RoundOrigin::Import, directed: file.directed, file_name: Some(&file_name) };
         let round_id = verband_store::insert_round(&mut tx, network_id, &round).await?;
         for e in file.edges.iter().filter(|e| e.source != e.target) {
             let (Some(&source_id), Some(&target_id)) = (ids.get(&e.source), ids.get(&e.target)) else { continue };

@@ -130,7 +130,8 @@ impl Service {
             }
             None => Vec::new(),
         };
-        let round = NewRound { label: &d.label, measured_on: d.measured_on, origin: RoundOrigin::Manual, directed: d.directed, file_name: None };
+        let round =
+            NewRound { label: &d.label, measured_on: d.measured_on, origin: RoundOrigin::Manual, directed: d.directed, file_name: None };
         let id = verband_store::insert_round(&mut tx, network_id, &round).await?;
         for r in &copied {
             let draft = verband_domain::relationship::RelationshipDraft {
@@ -204,7 +205,13 @@ impl Service {
 
 impl Service {
     /// Demo rounds for one network: each (label, date, directed), oldest first.
-    pub(crate) async fn seed_relationships(&self, actor: &Actor, network_id: i64, seed: u64, rounds: &[(&str, chrono::NaiveDate, bool)]) -> Result<()> {
+    pub(crate) async fn seed_relationships(
+        &self,
+        actor: &Actor,
+        network_id: i64,
+        seed: u64,
+        rounds: &[(&str, chrono::NaiveDate, bool)],
+    ) -> Result<()> {
         use verband_domain::demo_relationships::{demo_ties, DemoRound};
         let mut tx = self.store.begin().await?;
         let partners: Vec<(i64, verband_domain::Sector)> =

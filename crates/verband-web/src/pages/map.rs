@@ -79,7 +79,13 @@ impl MapParams {
     /// The query without the partner, sorting or the given keys: for links that change one thing.
     fn keep(&self, without: &[&str]) -> String {
         let mut s = form_urlencoded::Serializer::new(String::new());
-        for (k, v) in [("meting", &self.meting), ("kleur", &self.kleur), ("grootte", &self.grootte), ("sterkte", &self.sterkte), ("sector", &self.sector)] {
+        for (k, v) in [
+            ("meting", &self.meting),
+            ("kleur", &self.kleur),
+            ("grootte", &self.grootte),
+            ("sterkte", &self.sterkte),
+            ("sector", &self.sector),
+        ] {
             if !v.is_empty() && !without.contains(&k) {
                 s.append_pair(k, v);
             }
@@ -170,7 +176,11 @@ fn picture<'a>(v: &'a Visitor, map: &'a NetworkMap, p: &MapParams) -> MapPicture
         hover: Box::new(move |x: &PartnerScores| {
             v.ta(
                 "map-node-hover",
-                &[("name", FluentValue::from(x.name.clone())), ("sector", FluentValue::from(v.t(&x.sector.label_key()))), ("degree", FluentValue::from(x.degree))],
+                &[
+                    ("name", FluentValue::from(x.name.clone())),
+                    ("sector", FluentValue::from(v.t(&x.sector.label_key()))),
+                    ("degree", FluentValue::from(x.degree)),
+                ],
             )
         }),
         colour_of,
@@ -562,6 +572,9 @@ pub async fn png(
 ) -> Result<Response, WebError> {
     let svg = picture_bytes(&state, &v, network_id, &p).await?;
     // Drawing takes tens of milliseconds: off the request threads.
-    let png = tokio::task::spawn_blocking(move || map_svg::to_png(&svg)).await.map_err(|e| WebError::Internal(e.to_string()))?.map_err(WebError::Internal)?;
+    let png = tokio::task::spawn_blocking(move || map_svg::to_png(&svg))
+        .await
+        .map_err(|e| WebError::Internal(e.to_string()))?
+        .map_err(WebError::Internal)?;
     Ok(download("image/png", &format!("{}.png", v.t("map-file-name")), png))
 }

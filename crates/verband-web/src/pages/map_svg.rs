@@ -135,7 +135,11 @@ pub fn render(m: &MapPicture) -> String {
     let label_limit = {
         let mut sizes: Vec<f64> = values.iter().map(|v| v.unwrap_or(f64::NEG_INFINITY)).collect();
         sizes.sort_by(|x, y| y.total_cmp(x));
-        if a.partners.len() <= ALL_LABELS_UP_TO { f64::NEG_INFINITY } else { sizes.get(20).copied().unwrap_or(f64::NEG_INFINITY) }
+        if a.partners.len() <= ALL_LABELS_UP_TO {
+            f64::NEG_INFINITY
+        } else {
+            sizes.get(20).copied().unwrap_or(f64::NEG_INFINITY)
+        }
     };
 
     let mut s = String::new();
@@ -200,7 +204,13 @@ pub fn render(m: &MapPicture) -> String {
     let _ = write!(s, r##"<g class="legend" transform="translate({lx} {MARGIN})" fill="#1a1a1a">"##);
     let mut y = 0.0;
     for (index, label) in &m.legend {
-        let _ = write!(s, r#"<circle cx="6" cy="{y}" r="6" fill="{}"/><text x="18" y="{:.1}">{}</text>"#, colour(*index), y + 4.0, escape(label));
+        let _ = write!(
+            s,
+            r#"<circle cx="6" cy="{y}" r="6" fill="{}"/><text x="18" y="{:.1}">{}</text>"#,
+            colour(*index),
+            y + 4.0,
+            escape(label)
+        );
         y += 20.0;
     }
     y += 10.0;

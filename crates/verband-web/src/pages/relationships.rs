@@ -40,7 +40,8 @@ fn base(network_id: i64) -> String {
     format!("/netwerken/{network_id}/relaties")
 }
 
-const ROUND_LABELS: &[(&str, &str)] = &[("label", "round-field-label"), ("measuredOn", "round-field-date"), ("copyFrom", "round-field-copy")];
+const ROUND_LABELS: &[(&str, &str)] =
+    &[("label", "round-field-label"), ("measuredOn", "round-field-date"), ("copyFrom", "round-field-copy")];
 const TIE_LABELS: &[(&str, &str)] = &[
     ("sourceId", "relationship-field-source"),
     ("targetId", "relationship-field-target"),
@@ -74,7 +75,8 @@ fn round_form(v: &Visitor, network_id: i64, rounds: &[RelationshipRound], typed:
         _ => (&blank, &empty),
     };
     let f = Fields::new(v, errors);
-    let copy: Vec<(String, String)> = rounds.iter().rev().map(|r| (r.id.to_string(), format!("{} ({})", r.label, date(v, Some(r.measured_on))))).collect();
+    let copy: Vec<(String, String)> =
+        rounds.iter().rev().map(|r| (r.id.to_string(), format!("{} ({})", r.label, date(v, Some(r.measured_on))))).collect();
     html! {
         details class="panel" open[matches!(typed, Typed::Round(..))] {
             summary { (v.t("round-new")) }
@@ -183,7 +185,13 @@ fn ties_table(v: &Visitor, network_id: i64, may_edit: bool, rels: &[Relationship
     }
 }
 
-async fn relationships_page(state: &AppState, v: &Visitor, network_id: i64, q: &RelationshipsQuery, typed: Typed<'_>) -> Result<Markup, WebError> {
+async fn relationships_page(
+    state: &AppState,
+    v: &Visitor,
+    network_id: i64,
+    q: &RelationshipsQuery,
+    typed: Typed<'_>,
+) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let (network, role) = state.service.network(&actor, network_id).await?;
     let may_edit = role.may_edit_records();
