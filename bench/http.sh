@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP benchmark (issues: dashboard and partner list at 64 connections on a
 # `demo --scale 1000` database, the dashboard with the portfolio's findings,
-# cliffs and agreements; idle and loaded RSS).
+# cliffs and agreements; the network map page and its PNG; idle and loaded RSS).
 #
 #   bash bench/http.sh                      # SQLite (embedded default)
 #   DATABASE_URL=postgres://postgres@127.0.0.1:5432/verband_bench bash bench/http.sh
@@ -78,6 +78,8 @@ run "partner list" /netwerken/1/partners
 run "partner list, search + sort" "/netwerken/1/partners?q=gemeente&sort=sector&dir=desc"
 run "coherence and funding" /netwerken/1/portfolio
 run "agreement (agreed vs delivered)" /netwerken/1/afspraken/1
+run "network map (SVG, scores, table)" /netwerken/1/kaart
+run "network map as PNG" /netwerken/1/kaart/kaart.png
 loaded_kb=$(awk '/VmHWM/ {print $2}' "/proc/$server/status")
 echo
 echo "RSS idle: $((idle_kb / 1024)) MB; peak under load: $((loaded_kb / 1024)) MB"

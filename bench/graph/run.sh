@@ -8,8 +8,8 @@
 #                                             # closeness and harmonic (~25 min saved)
 #
 # Creates (or reuses) a venv in bench/graph/.venv with python-igraph and networkx from PyPI.
-# verband-graph is timed by `cargo run --release -p verband-graph --example analyze_timing`
-# (stand-in for `verband analyze`). Every tool runs once per size; each prints
+# Verband is timed by its own command, `verband analyze FILE --timings` (release build),
+# which reads the edge list and runs each metric of verband-graph. Every tool runs once per size; each prints
 # {metric: seconds} and compare.py prints a Markdown table per size.
 #
 # networkx runs only up to 10,000 nodes (it needs tens of minutes for betweenness and closeness
@@ -41,7 +41,8 @@ else
   trap 'rm -rf "$work"' EXIT
 fi
 
-cargo build --release -q -p verband-graph --example analyze_timing
+cargo build --release -q -p verband
+verband="${CARGO_TARGET_DIR:-$root/target}/release/verband"
 # shellcheck disable=SC2086
 "$py" "$here/gen.py" "$work" $SIZES
 
@@ -50,7 +51,7 @@ for n in $SIZES; do
   skip=()
   [ "$n" -ge 100000 ] && skip=(--skip-slow)
   echo "n=$n: verband" >&2
-  cargo run --release -q -p verband-graph --example analyze_timing -- "$edges" "${skip[@]}" >"$work/verband_$n.json"
+  "$verband" analyze "$edges" --timings "${skip[@]}" >"$work/verband_$n.json"
   echo "n=$n: igraph" >&2
   (cd "$here" && "$py" time_igraph.py "$edges" "${skip[@]}") >"$work/igraph_$n.json"
   if [ "$n" -le 10000 ]; then

@@ -9,11 +9,12 @@ use axum::Router;
 use support::{Client, PASSWORD};
 use verband_domain::relationship::{RelationshipForm, RoundForm};
 use verband_domain::{NetworkForm, NetworkRole, OrganisationForm};
-use verband_service::{Actor, Service, Store};
+use verband_service::{Actor, Channel, Origin, Service, Store};
 use verband_web::{router, WebConfig};
 
 struct World {
     app: Router,
+    service: Service,
     network: i64,
     other: i64,
     round: i64,
@@ -53,7 +54,7 @@ async fn world() -> World {
         service.add_user(&sys, user, user, PASSWORD, false).await.unwrap();
         service.grant(&sys, user, network, role).await.unwrap();
     }
-    World { app: router(service, WebConfig { secure_cookies: false }), network, other, round, partners, _dir: dir }
+    World { app: router(service.clone(), WebConfig { secure_cookies: false }), service, network, other, round, partners, _dir: dir }
 }
 
 #[tokio::test]
@@ -182,4 +183,76 @@ async fn a_coordinator_keeps_ties_and_reads_in_a_file_after_its_preview() {
     assert!(map.contains("Vergeleken met de vorige meting (Voorjaar)"));
     let again = c.post(&confirm, &[("csrf", &csrf), ("upload", &upload_id), ("label", "Uit Kumu")]).await;
     assert_eq!(again.location.as_deref(), Some(format!("{base}/kaart/bestanden?done=already-imported").as_str()));
+}
+
+async fn token_for(service: &Service, username: &str) -> String {
+    let users = service.list_users(&Actor::system("test")).await.unwrap();
+    let (user, _) = users.into_iter().find(|(u, _)| u.username == username).unwrap();
+    let actor = service.actor_for(&user, Origin { channel: Channel::Api, ip: None });
+    service.create_api_token(&actor, "test").await.unwrap().token
+}
+
+async fn api(app: &Router, method: &str, path: &str, token: &str, body: Option<serde_json::Value>) -> (StatusCode, serde_json::Value) {
+    use http_body_util::BodyExt;
+    use tower::ServiceExt;
+    let mut req = axum::http::Request::builder().method(method).uri(path).header(header::AUTHORIZATION, format!("Bearer {token}"));
+    let body = match body {
+        Some(b) => {
+            req = req.header(header::CONTENT_TYPE, "application/json");
+            axum::body::Body::from(b.to_string())
+        }
+        None => axum::body::Body::empty(),
+    };
+    let res = app.clone().oneshot(req.body(body).unwrap()).await.unwrap();
+    let status = res.status();
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    (status, serde_json::from_slice(&bytes).unwrap_or(serde_json::Value::Null))
+}
+
+#[tokio::test]
+async fn the_api_gives_rounds_ties_and_the_map_figures_to_those_with_a_role() {
+    let w = world().await;
+    let member = token_for(&w.service, "lid").await;
+    let coordinator = token_for(&w.service, "coord").await;
+    let outsider = token_for(&w.service, "buiten").await;
+    let n = w.network;
+
+    let (status, map) = api(&w.app, "GET", &format!("/api/v1/networks/{n}/network-map"), &member, None).await;
+    assert_eq!(status, StatusCode::OK, "{map}");
+    assert_eq!(map["round"]["label"], "Voorjaar");
+    assert_eq!(map["partners"].as_array().unwrap().len(), 3);
+    assert_eq!(map["scores"]["ties"], 1);
+    assert_eq!(map["scores"]["isolated"], 1);
+    assert!(map["previous"].is_null());
+    assert_eq!(api(&w.app, "GET", &format!("/api/v1/networks/{n}/network-map"), &outsider, None).await.0, StatusCode::NOT_FOUND);
+    assert_eq!(api(&w.app, "GET", &format!("/api/v1/networks/{n}/network-map?round=x"), &member, None).await.0, StatusCode::NOT_FOUND);
+
+    let round = serde_json::json!({"label": "Najaar", "measuredOn": "2026-10-01", "copyFrom": w.round.to_string()});
+    assert_eq!(
+        api(&w.app, "POST", &format!("/api/v1/networks/{n}/relationship-rounds"), &member, Some(round.clone())).await.0,
+        StatusCode::FORBIDDEN
+    );
+    let (status, created) = api(&w.app, "POST", &format!("/api/v1/networks/{n}/relationship-rounds"), &coordinator, Some(round)).await;
+    assert_eq!(status, StatusCode::CREATED, "{created}");
+    assert_eq!(created["items"].as_array().unwrap().len(), 1, "copied from the first round");
+    let autumn = created["round"]["id"].as_i64().unwrap();
+
+    let tie = serde_json::json!({"sourceId": w.partners[2].to_string(), "targetId": w.partners[0].to_string(), "kind": "shared_funding", "strength": "7"});
+    let path = format!("/api/v1/networks/{n}/relationship-rounds/{autumn}/relationships");
+    let (status, problem) = api(&w.app, "POST", &path, &coordinator, Some(tie.clone())).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(problem.to_string().contains("strength"), "{problem}");
+    let mut tie = tie;
+    tie["strength"] = "3".into();
+    let (status, list) = api(&w.app, "POST", &path, &coordinator, Some(tie)).await;
+    assert_eq!(status, StatusCode::CREATED, "{list}");
+    assert_eq!(list["items"].as_array().unwrap().len(), 2);
+
+    let (_, map) = api(&w.app, "GET", &format!("/api/v1/networks/{n}/network-map"), &member, None).await;
+    assert_eq!(map["round"]["id"], autumn);
+    assert_eq!(map["scores"]["ties"], 2);
+    assert_eq!(map["previous"]["scores"]["ties"], 1);
+    let (status, doc) = api(&w.app, "GET", "/api/v1/openapi.json", &member, None).await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(doc["paths"]["/networks/{networkId}/network-map"]["get"].is_object());
 }

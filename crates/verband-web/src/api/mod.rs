@@ -7,6 +7,7 @@ mod agreements;
 mod extract;
 mod list;
 mod meetings;
+mod network_map;
 mod networks;
 mod openapi;
 mod organisations;
@@ -91,6 +92,12 @@ pub fn routes(state: AppState) -> Router {
             "/networks/{network_id}/funding-streams/{stream_id}",
             get(projects::get_funding_stream).put(projects::update_funding_stream).delete(projects::archive_funding_stream),
         )
+        .route("/networks/{network_id}/relationship-rounds", get(network_map::list_rounds).post(network_map::create_round))
+        .route(
+            "/networks/{network_id}/relationship-rounds/{round_id}/relationships",
+            get(network_map::list_relationships).post(network_map::create_relationship),
+        )
+        .route("/networks/{network_id}/network-map", get(network_map::get_network_map))
         .route("/networks/{network_id}/findings", get(projects::list_findings))
         .route("/networks/{network_id}/funding-cliffs", get(projects::list_funding_cliffs))
         .route("/networks/{network_id}/funding-share", get(projects::get_funding_share))

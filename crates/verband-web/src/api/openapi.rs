@@ -20,6 +20,7 @@ use verband_domain::{BuildingBlock, ChecklistStatus, EvidenceKind, FundingKind, 
 
 use super::agreements::{AgreementDocument, AgreementDocumentList, AgreementList, AgreementListItem, AgreementView};
 use super::meetings::{ActionItemCreate, ActionItemList, BodyList, MeetingList, MeetingView, StoryList};
+use super::network_map::{NetworkMapView, PreviousRound, RelationshipList, RoundList};
 use super::networks::NetworkView;
 use super::problem::{InvalidParam, Problem};
 use super::projects::{
@@ -27,7 +28,9 @@ use super::projects::{
     PhaseProgressView, ProjectList, ProjectView, YearShareList, YearShareView,
 };
 use super::vitality::{CompositeView, SignalView, VitalityView};
-use super::{agreements, meetings, networks, organisations, persons, projects, vitality, API_VERSION};
+use super::{agreements, meetings, network_map, networks, organisations, persons, projects, vitality, API_VERSION};
+use verband_domain::network_analysis::{CommunityMatch, MapLink, NetworkScores, PartnerScores};
+use verband_domain::relationship::{Relationship, RelationshipForm, RelationshipKind, RelationshipRound, RoundForm, RoundOrigin};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -116,6 +119,11 @@ use super::{agreements, meetings, networks, organisations, persons, projects, vi
         projects::update_checklist_item,
         projects::get_portfolio_settings,
         projects::update_portfolio_settings,
+        network_map::list_rounds,
+        network_map::create_round,
+        network_map::list_relationships,
+        network_map::create_relationship,
+        network_map::get_network_map,
         openapi_json,
     ),
     components(schemas(
@@ -133,6 +141,8 @@ use super::{agreements, meetings, networks, organisations, persons, projects, vi
         PortfolioSettings, PortfolioSettingsForm, ChecklistItemForm, Evidence, EvidenceKind, BuildingBlock, ChecklistStatus,
         ProjectList, ProjectView, FundingStreamList, ObjectView, FindingView, FindingList, KindCount, CliffView, CliffList,
         YearShareView, YearShareList, ChecklistEntryView, PhaseProgressView, ChecklistResponse,
+        RoundList, RelationshipList, PreviousRound, NetworkMapView, RelationshipRound, Relationship, RelationshipForm, RoundForm,
+        RelationshipKind, RoundOrigin, PartnerScores, MapLink, NetworkScores, CommunityMatch,
     )),
     modifiers(&BearerScheme),
     tags(
@@ -143,6 +153,7 @@ use super::{agreements, meetings, networks, organisations, persons, projects, vi
         (name = "agreements", description = "Agreements between partners (covenants), the commitments of each party, the deliveries they report per quarter, and the signed documents"),
         (name = "vitality", description = "The energy of a network: signals, composite index, history and settings"),
         (name = "portfolio", description = "Projects and their funding, coherence findings, funding cliffs, the structural share and the phase checklist"),
+        (name = "network-map", description = "Relationships between partners per round, and the network map's figures"),
         (name = "meta", description = "About this API"),
     )
 )]
