@@ -28,7 +28,7 @@ const KINDS: &[RelationshipKind] = &[
 
 /// The ties of one round between `partners` (id, sector), the same for the same seed.
 pub fn demo_ties(seed: u64, partners: &[(i64, Sector)], round: DemoRound) -> Vec<RelationshipDraft> {
-    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5eed_0f_7135 ^ ((round.index as u64) << 32));
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x005e_ed0f_7135 ^ ((round.index as u64) << 32));
     let n = partners.len();
     if n < 3 {
         return Vec::new();

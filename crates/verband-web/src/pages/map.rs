@@ -132,7 +132,7 @@ fn working_group_name(map: &NetworkMap, id: i64) -> String {
 fn picture<'a>(v: &'a Visitor, map: &'a NetworkMap, p: &MapParams) -> MapPicture<'a> {
     let partner_groups = &map.partner_groups;
     let colour_by = p.colour_by();
-    let (legend, colour_of): (Vec<(usize, String)>, Box<dyn Fn(&PartnerScores) -> Option<usize>>) = match colour_by {
+    let (legend, colour_of): (Vec<(usize, String)>, map_svg::ColourOf) = match colour_by {
         ColourBy::Sector => {
             let used: Vec<Sector> = Sector::ALL.iter().copied().filter(|s| map.analysis.partners.iter().any(|x| x.sector == *s)).collect();
             let legend = used.iter().map(|s| (Sector::ALL.iter().position(|x| x == s).unwrap_or(0), v.t(&s.label_key()))).collect();

@@ -38,6 +38,9 @@ pub enum SizeBy {
     Value,
 }
 
+/// Per partner, the index into the legend's colours (`None`: grey).
+pub type ColourOf<'a> = Box<dyn Fn(&PartnerScores) -> Option<usize> + 'a>;
+
 /// The texts and choices of one picture.
 pub struct MapPicture<'a> {
     pub analysis: &'a NetworkAnalysis,
@@ -54,7 +57,7 @@ pub struct MapPicture<'a> {
     /// "name, sector, n connections" per partner, for the hover text.
     pub hover: Box<dyn Fn(&PartnerScores) -> String + 'a>,
     /// Per partner, the index into the legend's colours (`None`: grey).
-    pub colour_of: Box<dyn Fn(&PartnerScores) -> Option<usize> + 'a>,
+    pub colour_of: ColourOf<'a>,
 }
 
 pub fn colour(index: usize) -> &'static str {
