@@ -254,5 +254,13 @@ async fn the_api_gives_rounds_ties_and_the_map_figures_to_those_with_a_role() {
     assert_eq!(map["previous"]["scores"]["ties"], 1);
     let (status, doc) = api(&w.app, "GET", "/api/v1/openapi.json", &member, None).await;
     assert_eq!(status, StatusCode::OK);
-    assert!(doc["paths"]["/networks/{networkId}/network-map"]["get"].is_object());
+    for (path, methods) in [
+        ("/networks/{networkId}/network-map", &["get"][..]),
+        ("/networks/{networkId}/relationship-rounds", &["get", "post"][..]),
+        ("/networks/{networkId}/relationship-rounds/{roundId}/relationships", &["get", "post"][..]),
+    ] {
+        for m in methods {
+            assert!(doc["paths"][path][m]["security"].is_array(), "{m} {path} is described and needs a token");
+        }
+    }
 }
