@@ -2,7 +2,7 @@
 //! agreement with commitments, agreed against delivered, who may report a
 //! delivery, forms that keep what was typed, and signed documents.
 
-use std::collections::HashMap;
+mod support;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
@@ -10,13 +10,12 @@ use axum::Router;
 use chrono::{Months, Utc};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
+use support::{Client, Page, PASSWORD};
 use tower::ServiceExt;
 use verband_domain::portfolio::{AgreementForm, CommitmentForm, Quarter};
 use verband_domain::{NetworkForm, NetworkRole, OrganisationForm};
 use verband_service::{Actor, Channel, Origin, Service, Store};
 use verband_web::{router, WebConfig};
-
-const PASSWORD: &str = "een-lang-wachtwoord";
 
 struct World {
     app: Router,
@@ -105,104 +104,22 @@ async fn world() -> World {
     }
 }
 
-// ---------------------------------------------------------------- a minimal browser
+// ---------------------------------------------------------------- agreements through the pages
 
-struct Client<'a> {
-    app: &'a Router,
-    cookies: HashMap<String, String>,
+/// The steps of these tests that only agreements have.
+trait Agreements {
+    /// Posts a signed document the way a browser does: multipart, the CSRF field first.
+    async fn upload(&mut self, path: &str, csrf: Option<&str>, file_name: &str, content_type: &str, content: &[u8]) -> Page;
 }
 
-struct Page {
-    status: StatusCode,
-    location: Option<String>,
-    body: String,
-    bytes: Vec<u8>,
-    headers: axum::http::HeaderMap,
-}
-
-impl Page {
-    fn csrf(&self) -> String {
-        let marker = "name=\"csrf\" value=\"";
-        let start = self.body.find(marker).expect("page has a csrf field") + marker.len();
-        self.body[start..].split('"').next().unwrap().to_string()
-    }
-
-    fn header(&self, name: &str) -> &str {
-        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
-    }
-}
-
-impl<'a> Client<'a> {
-    fn new(app: &'a Router) -> Self {
-        Client { app, cookies: HashMap::new() }
-    }
-
-    async fn send(&mut self, req: Request<Body>) -> Page {
-        let res = self.app.clone().oneshot(req).await.unwrap();
-        for v in res.headers().get_all(header::SET_COOKIE) {
-            let pair = v.to_str().unwrap().split(';').next().unwrap();
-            let (k, val) = pair.split_once('=').unwrap();
-            if val.is_empty() {
-                self.cookies.remove(k);
-            } else {
-                self.cookies.insert(k.to_string(), val.to_string());
-            }
-        }
-        let status = res.status();
-        let headers = res.headers().clone();
-        let location = headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string());
-        let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-        Page { status, location, body: String::from_utf8_lossy(&bytes).into_owned(), bytes, headers }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
-    }
-
-    async fn get(&mut self, path: &str) -> Page {
-        let req = Request::get(path).header(header::COOKIE, self.cookie_header()).body(Body::empty()).unwrap();
-        self.send(req).await
-    }
-
-    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-        let req = Request::post(path)
-            .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap();
-        self.send(req).await
-    }
-
-    /// Posts a file the way a browser does: multipart, the CSRF field first.
+impl Agreements for Client<'_> {
     async fn upload(&mut self, path: &str, csrf: Option<&str>, file_name: &str, content_type: &str, content: &[u8]) -> Page {
-        let boundary = "----verbandtestgrens";
-        let mut body = Vec::new();
+        let mut parts = Vec::new();
         if let Some(token) = csrf {
-            body.extend_from_slice(format!("--{boundary}\r\nContent-Disposition: form-data; name=\"csrf\"\r\n\r\n{token}\r\n").as_bytes());
+            parts.push(("csrf", None, token.as_bytes()));
         }
-        body.extend_from_slice(
-            format!(
-                "--{boundary}\r\nContent-Disposition: form-data; name=\"document\"; filename=\"{file_name}\"\r\nContent-Type: {content_type}\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(content);
-        body.extend_from_slice(format!("\r\n--{boundary}--\r\n").as_bytes());
-        let req = Request::post(path)
-            .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={boundary}"))
-            .body(Body::from(body))
-            .unwrap();
-        self.send(req).await
-    }
-
-    async fn login(app: &'a Router, user: &str) -> Client<'a> {
-        let mut c = Client::new(app);
-        let csrf = c.get("/inloggen").await.csrf();
-        let res = c.post("/inloggen", &[("csrf", &csrf), ("username", user), ("password", PASSWORD), ("next", "")]).await;
-        assert_eq!(res.status, StatusCode::SEE_OTHER, "log-in of {user} failed: {}", res.body);
-        c
+        parts.push(("document", Some((file_name, content_type)), content));
+        self.post_multipart_typed(path, &parts).await
     }
 }
 
@@ -217,7 +134,7 @@ fn id_in(location: &str, after: &str) -> i64 {
 /// € 6.000), all through the pages. Returns the agreement's id.
 async fn agreement_with_two_commitments(w: &World, c: &mut Client<'_>) -> i64 {
     let base = format!("/netwerken/{}/afspraken", w.a);
-    let csrf = c.get(&format!("{base}/nieuw")).await.csrf();
+    let csrf = c.get(&format!("{base}/nieuw")).await.field("csrf");
     let (g, wz, s) = (w.gemeente.to_string(), w.welzijn.to_string(), w.school.to_string());
     let starts = start().to_string();
     let ends = (start() + Months::new(24)).to_string();
@@ -238,15 +155,15 @@ async fn agreement_with_two_commitments(w: &World, c: &mut Client<'_>) -> i64 {
             ],
         )
         .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
     let location = res.location.unwrap();
     let id = id_in(&location, "/afspraken/");
     for (org, hours, money, role) in [(&wz, "8", "", "Trekker"), (&s, "4", "6.000", "Stageplekken")] {
         let path = format!("{base}/{id}/toezeggingen/nieuw");
-        let csrf = c.get(&path).await.csrf();
+        let csrf = c.get(&path).await.field("csrf");
         let res =
             c.post(&path, &[("csrf", &csrf), ("organisationId", org), ("role", role), ("hoursPerMonth", hours), ("money", money)]).await;
-        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
     }
     id
 }
@@ -262,17 +179,17 @@ fn commitment_ids(w: &World, detail: &str, agreement: i64) -> Vec<i64> {
 #[tokio::test]
 async fn coordinator_records_an_agreement_and_sees_agreed_against_delivered() {
     let w = world().await;
-    let mut c = Client::login(&w.app, "coord").await;
+    let mut c = Client::logged_in(&w.app, "coord").await;
     let list = c.get(&format!("/netwerken/{}/afspraken", w.a)).await;
     assert_eq!(list.status, StatusCode::OK);
-    assert!(list.body.contains("Nog geen afspraken. Een afspraak is"), "empty state explains: {}", list.body);
-    assert!(list.body.contains("Leg de eerste afspraak vast"));
-    assert!(list.body.contains("aria-current=\"page\"") && list.body.contains(">Afspraken</a>"), "nav entry");
+    assert!(list.body().contains("Nog geen afspraken. Een afspraak is"), "empty state explains: {}", list.body());
+    assert!(list.body().contains("Leg de eerste afspraak vast"));
+    assert!(list.body().contains("aria-current=\"page\"") && list.body().contains(">Afspraken</a>"), "nav entry");
 
     let id = agreement_with_two_commitments(&w, &mut c).await;
     let detail = c.get(&format!("/netwerken/{}/afspraken/{id}", w.a)).await;
     assert_eq!(detail.status, StatusCode::OK);
-    let body = &detail.body;
+    let body = detail.body();
     assert!(body.contains("<h2 id=\"balance-title\">Afgesproken en geleverd</h2>"));
     assert!(body.contains("<caption id=\"balance-caption\">Afgesproken en geleverd per partner, tot en met"));
     assert!(body.contains("<th scope=\"row\">Welzijn Rivierstad</th>"), "{body}");
@@ -286,38 +203,38 @@ async fn coordinator_records_an_agreement_and_sees_agreed_against_delivered() {
     assert_eq!(body.matches("/levering\"").count(), 2);
 
     let list = c.get(&format!("/netwerken/{}/afspraken", w.a)).await;
-    assert!(list.body.contains("Convenant Gezond Rivierenland"));
-    assert!(list.body.contains("2 partners lopen achter"));
+    assert!(list.body().contains("Convenant Gezond Rivierenland"));
+    assert!(list.body().contains("2 partners lopen achter"));
 
     // Archive asks first, then hides the agreement behind the filter.
     let confirm = c.get(&format!("/netwerken/{}/afspraken/{id}/archiveren", w.a)).await;
-    assert!(confirm.body.contains("Wil je de afspraak “Convenant Gezond Rivierenland” archiveren?"));
-    let res = c.post(&format!("/netwerken/{}/afspraken/{id}/archiveren", w.a), &[("csrf", &confirm.csrf())]).await;
+    assert!(confirm.body().contains("Wil je de afspraak “Convenant Gezond Rivierenland” archiveren?"));
+    let res = c.post(&format!("/netwerken/{}/afspraken/{id}/archiveren", w.a), &[("csrf", &confirm.field("csrf"))]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let list = c.get(&format!("/netwerken/{}/afspraken", w.a)).await;
-    assert!(!list.body.contains("Convenant Gezond Rivierenland"));
-    assert!(list.body.contains("Toon ook gearchiveerde afspraken (1)"));
+    assert!(!list.body().contains("Convenant Gezond Rivierenland"));
+    assert!(list.body().contains("Toon ook gearchiveerde afspraken (1)"));
     let with_archived = c.get(&format!("/netwerken/{}/afspraken?archived=1", w.a)).await;
-    assert!(with_archived.body.contains("Convenant Gezond Rivierenland"));
+    assert!(with_archived.body().contains("Convenant Gezond Rivierenland"));
 }
 
 #[tokio::test]
 async fn a_member_reports_for_their_own_organisation_only() {
     let w = world().await;
-    let mut coord = Client::login(&w.app, "coord").await;
+    let mut coord = Client::logged_in(&w.app, "coord").await;
     let id = agreement_with_two_commitments(&w, &mut coord).await;
     let detail_path = format!("/netwerken/{}/afspraken/{id}", w.a);
-    let ids = commitment_ids(&w, &coord.get(&detail_path).await.body, id);
+    let ids = commitment_ids(&w, &coord.get(&detail_path).await.body(), id);
     assert_eq!(ids.len(), 2, "{ids:?}");
     let (own, other) = (ids[0], ids[1]);
 
-    let mut member = Client::login(&w.app, "lid").await;
+    let mut member = Client::logged_in(&w.app, "lid").await;
     let page = member.get(&detail_path).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert_eq!(page.body.matches("/levering\"").count(), 1, "only the own commitment has a report form");
-    assert!(page.body.contains(&format!("/toezeggingen/{own}/levering\"")));
-    assert!(!page.body.contains("Toezegging toevoegen"), "members do not add commitments");
-    let csrf = page.csrf();
+    assert_eq!(page.body().matches("/levering\"").count(), 1, "only the own commitment has a report form");
+    assert!(page.body().contains(&format!("/toezeggingen/{own}/levering\"")));
+    assert!(!page.body().contains("Toezegging toevoegen"), "members do not add commitments");
+    let csrf = page.field("csrf");
     let q = last_quarter();
 
     let res = member
@@ -326,8 +243,8 @@ async fn a_member_reports_for_their_own_organisation_only() {
             &[("csrf", &csrf), ("quarter", &q), ("hours", "47"), ("note", "Inloopspreekuur")],
         )
         .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    let after = member.get(&detail_path).await.body;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
+    let after = member.get(&detail_path).await.body();
     assert!(after.contains("Inloopspreekuur"));
     // 47 of 48 hours is within the tolerance: only the school is behind now.
     assert!(after.contains("1 van de 2 partners loopt achter: ROC Rivierstad."), "{after}");
@@ -336,7 +253,7 @@ async fn a_member_reports_for_their_own_organisation_only() {
     let res =
         member.post(&format!("{detail_path}/toezeggingen/{other}/levering"), &[("csrf", &csrf), ("quarter", &q), ("hours", "99")]).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
-    assert!(res.body.contains("<h1>"), "an error page, not a bare text");
+    assert!(res.body().contains("<h1>"), "an error page, not a bare text");
     // A commitment of another network: not found, through this agreement or through the other network.
     let res = member
         .post(&format!("{detail_path}/toezeggingen/{}/levering", w.commitment_b), &[("csrf", &csrf), ("quarter", &q), ("hours", "1")])
@@ -349,7 +266,7 @@ async fn a_member_reports_for_their_own_organisation_only() {
         )
         .await;
     assert_eq!(res.status, StatusCode::NOT_FOUND);
-    assert!(!res.body.contains("Geheim"));
+    assert!(!res.body().contains("Geheim"));
     // Members cannot change commitments either.
     let res = member.get(&format!("{detail_path}/toezeggingen/{other}/bewerken")).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
@@ -360,9 +277,9 @@ async fn a_member_reports_for_their_own_organisation_only() {
 #[tokio::test]
 async fn forms_keep_what_was_typed_on_error() {
     let w = world().await;
-    let mut c = Client::login(&w.app, "coord").await;
+    let mut c = Client::logged_in(&w.app, "coord").await;
     let path = format!("/netwerken/{}/afspraken/nieuw", w.a);
-    let csrf = c.get(&path).await.csrf();
+    let csrf = c.get(&path).await.field("csrf");
     let welzijn = w.welzijn.to_string();
     let res = c
         .post(
@@ -378,45 +295,45 @@ async fn forms_keep_what_was_typed_on_error() {
         )
         .await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
-    assert!(res.body.contains("value=\"Convenant Halfaf\""));
-    assert!(res.body.contains("Zorg thuis"));
-    assert!(res.body.contains(&format!("value=\"{welzijn}\" checked")), "the chosen party stays ticked");
-    assert!(res.body.contains("href=\"#f-partyIds\""), "the summary links to the field");
-    assert!(res.body.contains("Kies minstens twee partijen."));
-    assert!(res.body.contains("Deze datum ligt vóór de startdatum."));
+    assert!(res.body().contains("value=\"Convenant Halfaf\""));
+    assert!(res.body().contains("Zorg thuis"));
+    assert!(res.body().contains(&format!("value=\"{welzijn}\" checked")), "the chosen party stays ticked");
+    assert!(res.body().contains("href=\"#f-partyIds\""), "the summary links to the field");
+    assert!(res.body().contains("Kies minstens twee partijen."));
+    assert!(res.body().contains("Deze datum ligt vóór de startdatum."));
 
     // A delivery with unreadable hours comes back typed, next to its own commitment.
     let id = agreement_with_two_commitments(&w, &mut c).await;
     let detail_path = format!("/netwerken/{}/afspraken/{id}", w.a);
     let page = c.get(&detail_path).await;
-    let ids = commitment_ids(&w, &page.body, id);
+    let ids = commitment_ids(&w, &page.body(), id);
     let res = c
         .post(
             &format!("{detail_path}/toezeggingen/{}/levering", ids[1]),
-            &[("csrf", &page.csrf()), ("quarter", &last_quarter()), ("hours", "heel veel"), ("note", "Zie verslag")],
+            &[("csrf", &page.field("csrf")), ("quarter", &last_quarter()), ("hours", "heel veel"), ("note", "Zie verslag")],
         )
         .await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
-    assert!(res.body.contains("value=\"heel veel\""));
-    assert!(res.body.contains("Zie verslag"));
-    assert!(res.body.contains(&format!("href=\"#d{}-hours\"", ids[1])));
-    assert!(res.body.contains(&format!("id=\"d{}-hours-error\"", ids[1])));
+    assert!(res.body().contains("value=\"heel veel\""));
+    assert!(res.body().contains("Zie verslag"));
+    assert!(res.body().contains(&format!("href=\"#d{}-hours\"", ids[1])));
+    assert!(res.body().contains(&format!("id=\"d{}-hours-error\"", ids[1])));
 
     // A commitment without anything promised.
     let path = format!("{detail_path}/toezeggingen/nieuw");
-    let res = c.post(&path, &[("csrf", &page.csrf()), ("organisationId", &welzijn), ("money", "twee ton")]).await;
+    let res = c.post(&path, &[("csrf", &page.field("csrf")), ("organisationId", &welzijn), ("money", "twee ton")]).await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
-    assert!(res.body.contains("value=\"twee ton\""));
-    assert!(res.body.contains("Vul een bedrag in euro"));
+    assert!(res.body().contains("value=\"twee ton\""));
+    assert!(res.body().contains("Vul een bedrag in euro"));
 }
 
 #[tokio::test]
 async fn documents_are_uploaded_by_the_coordinator_and_downloaded_as_attachments() {
     let w = world().await;
-    let mut c = Client::login(&w.app, "coord").await;
+    let mut c = Client::logged_in(&w.app, "coord").await;
     let id = agreement_with_two_commitments(&w, &mut c).await;
     let detail_path = format!("/netwerken/{}/afspraken/{id}", w.a);
-    let csrf = c.get(&detail_path).await.csrf();
+    let csrf = c.get(&detail_path).await.field("csrf");
     let pdf = b"%PDF-1.7\n1 0 obj << >> endobj\ntrailer\n%%EOF\n".to_vec();
 
     // Without the CSRF token the upload is refused.
@@ -424,13 +341,13 @@ async fn documents_are_uploaded_by_the_coordinator_and_downloaded_as_attachments
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 
     let res = c.upload(&format!("{detail_path}/documenten"), Some(&csrf), "Convenant getekend – 2026.pdf", "application/pdf", &pdf).await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
     let detail = c.get(&detail_path).await;
     let marker = format!("/netwerken/{}/afspraken/documenten/", w.a);
-    let at = detail.body.find(&marker).expect("a download link");
-    let doc_id: i64 = detail.body[at + marker.len()..].split('"').next().unwrap().parse().unwrap();
+    let at = detail.body().find(&marker).expect("a download link");
+    let doc_id: i64 = detail.body()[at + marker.len()..].split('"').next().unwrap().parse().unwrap();
 
-    let member = &mut Client::login(&w.app, "lid").await;
+    let member = &mut Client::logged_in(&w.app, "lid").await;
     let file = member.get(&format!("{marker}{doc_id}")).await;
     assert_eq!(file.status, StatusCode::OK);
     assert_eq!(file.bytes, pdf);
@@ -442,7 +359,7 @@ async fn documents_are_uploaded_by_the_coordinator_and_downloaded_as_attachments
     assert!(file.header("content-security-policy").starts_with("sandbox"), "{}", file.header("content-security-policy"));
 
     // The document of this network does not exist from another network's path.
-    let outsider = &mut Client::login(&w.app, "lid-b").await;
+    let outsider = &mut Client::logged_in(&w.app, "lid-b").await;
     assert_eq!(outsider.get(&format!("{marker}{doc_id}")).await.status, StatusCode::NOT_FOUND);
     assert_eq!(outsider.get(&format!("/netwerken/{}/afspraken/documenten/{doc_id}", w.b)).await.status, StatusCode::NOT_FOUND);
 
@@ -450,14 +367,14 @@ async fn documents_are_uploaded_by_the_coordinator_and_downloaded_as_attachments
     let mut big = pdf.clone();
     big.resize(3 * 1024 * 1024, b' ');
     let res = c.upload(&format!("{detail_path}/documenten"), Some(&csrf), "scan.pdf", "application/pdf", &big).await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
     big.resize(verband_service::agreements::MAX_DOCUMENT_BYTES + 100 * 1024, b' ');
     let res = c.upload(&format!("{detail_path}/documenten"), Some(&csrf), "te-groot.pdf", "application/pdf", &big).await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
-    assert!(res.body.contains("Dit bestand is te groot."), "{}", &res.body[..res.body.len().min(500)]);
+    assert!(res.body().contains("Dit bestand is te groot."), "{}", &res.body()[..res.body().len().min(500)]);
 
     // Members cannot upload.
-    let member_csrf = member.get(&detail_path).await.csrf();
+    let member_csrf = member.get(&detail_path).await.field("csrf");
     let res = member.upload(&format!("{detail_path}/documenten"), Some(&member_csrf), "x.pdf", "application/pdf", &pdf).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
@@ -465,16 +382,16 @@ async fn documents_are_uploaded_by_the_coordinator_and_downloaded_as_attachments
 #[tokio::test]
 async fn an_html_file_is_refused_whatever_its_name() {
     let w = world().await;
-    let mut c = Client::login(&w.app, "coord").await;
+    let mut c = Client::logged_in(&w.app, "coord").await;
     let id = agreement_with_two_commitments(&w, &mut c).await;
     let detail_path = format!("/netwerken/{}/afspraken/{id}", w.a);
-    let csrf = c.get(&detail_path).await.csrf();
+    let csrf = c.get(&detail_path).await.field("csrf");
     let html = b"<!doctype html><html><script>alert(document.cookie)</script></html>";
     for (name, claimed) in [("convenant.html", "text/html"), ("convenant.pdf", "application/pdf")] {
         let res = c.upload(&format!("{detail_path}/documenten"), Some(&csrf), name, claimed, html).await;
         assert_eq!(res.status, StatusCode::BAD_REQUEST, "{name}");
-        assert!(res.body.contains("Dit soort bestand kan niet."), "{}", res.body);
-        assert!(res.body.contains("href=\"#f-document\""));
+        assert!(res.body().contains("Dit soort bestand kan niet."), "{}", res.body());
+        assert!(res.body().contains("href=\"#f-document\""));
     }
     let detail = w.service.agreement(&Actor::system("test"), w.a, id).await.unwrap();
     assert!(detail.documents.is_empty());
@@ -615,7 +532,7 @@ async fn api_agreements_commitments_and_deliveries() {
 #[tokio::test]
 async fn api_documents_are_listed_and_served_as_attachments() {
     let w = world().await;
-    let mut c = Client::login(&w.app, "coord").await;
+    let mut c = Client::logged_in(&w.app, "coord").await;
     let id = agreement_with_two_commitments(&w, &mut c).await;
     let png = b"\x89PNG\r\n\x1a\n0000IHDR".to_vec();
     let doc = w.service.upload_agreement_document(&Actor::system("test"), w.a, id, "handtekening.png", &png).await.unwrap();

@@ -1,19 +1,14 @@
 //! "Excel in en uit" through the real router: downloads, the import preview
 //! with its problems per row and column, the confirmation, and who may do it.
 
-use std::collections::HashMap;
+mod support;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use support::{Client, Page, PASSWORD};
 use verband_domain::{ListFilter, NetworkForm, NetworkRole, OrganisationForm, PageRequest};
 use verband_service::{Actor, Service, Store};
 use verband_web::{router, WebConfig};
-
-const PASSWORD: &str = "een-lang-wachtwoord";
-const BOUNDARY: &str = "----verband-test-boundary";
 
 struct World {
     app: Router,
@@ -59,108 +54,13 @@ impl World {
     }
 }
 
-struct Client<'a> {
-    app: &'a Router,
-    cookies: HashMap<String, String>,
-}
-
-struct Page {
-    status: StatusCode,
-    location: Option<String>,
-    headers: axum::http::HeaderMap,
-    bytes: Vec<u8>,
-}
-
-impl Page {
-    fn body(&self) -> String {
-        String::from_utf8_lossy(&self.bytes).into_owned()
-    }
-
-    fn field(&self, name: &str) -> String {
-        let body = self.body();
-        let marker = format!("name=\"{name}\" value=\"");
-        let start = body.find(&marker).unwrap_or_else(|| panic!("no {name} field in {body}")) + marker.len();
-        body[start..].split('"').next().unwrap().to_string()
-    }
-
-    fn header(&self, name: header::HeaderName) -> String {
-        self.headers.get(name).map(|h| h.to_str().unwrap().to_string()).unwrap_or_default()
-    }
-}
-
-/// A multipart body: (name, file name, content) per part.
-fn multipart(parts: &[(&str, Option<&str>, &[u8])]) -> Vec<u8> {
-    let mut body = Vec::new();
-    for (name, file, content) in parts {
-        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
-        match file {
-            Some(f) => body.extend_from_slice(
-                format!(
-                    "Content-Disposition: form-data; name=\"{name}\"; filename=\"{f}\"\r\nContent-Type: application/octet-stream\r\n\r\n"
-                )
-                .as_bytes(),
-            ),
-            None => body.extend_from_slice(format!("Content-Disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes()),
-        }
-        body.extend_from_slice(content);
-        body.extend_from_slice(b"\r\n");
-    }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    body
-}
-
-impl<'a> Client<'a> {
-    fn new(app: &'a Router) -> Self {
-        Client { app, cookies: HashMap::new() }
-    }
-
-    async fn send(&mut self, req: Request<Body>) -> Page {
-        let res = self.app.clone().oneshot(req).await.unwrap();
-        for v in res.headers().get_all(header::SET_COOKIE) {
-            let pair = v.to_str().unwrap().split(';').next().unwrap();
-            let (k, val) = pair.split_once('=').unwrap();
-            if val.is_empty() {
-                self.cookies.remove(k);
-            } else {
-                self.cookies.insert(k.to_string(), val.to_string());
-            }
-        }
-        let status = res.status();
-        let headers = res.headers().clone();
-        let location = headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string());
-        let bytes = res.into_body().collect().await.unwrap().to_bytes().to_vec();
-        Page { status, location, headers, bytes }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
-    }
-
-    async fn get(&mut self, path: &str) -> Page {
-        let req = Request::get(path).header(header::COOKIE, self.cookie_header()).body(Body::empty()).unwrap();
-        self.send(req).await
-    }
-
-    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-        let req = Request::post(path)
-            .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap();
-        self.send(req).await
-    }
-
-    async fn post_multipart(&mut self, path: &str, parts: &[(&str, Option<&str>, &[u8])]) -> Page {
-        let req = Request::post(path)
-            .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, format!("multipart/form-data; boundary={BOUNDARY}"))
-            .body(Body::from(multipart(parts)))
-            .unwrap();
-        self.send(req).await
-    }
-
+/// The exchange page's own step: uploading a partner sheet.
+trait Exchange {
     /// Uploads `content` as a partner sheet with the token of the exchange page.
+    async fn upload(&mut self, network_id: i64, file_name: &str, content: &[u8]) -> Page;
+}
+
+impl Exchange for Client<'_> {
     async fn upload(&mut self, network_id: i64, file_name: &str, content: &[u8]) -> Page {
         let csrf = self.get(&format!("/netwerken/{network_id}/uitwisselen")).await.field("csrf");
         let path = format!("/netwerken/{network_id}/uitwisselen/inlezen");
@@ -169,12 +69,6 @@ impl<'a> Client<'a> {
             &[("csrf", None, csrf.as_bytes()), ("soort", None, b"organisations"), ("bestand", Some(file_name), content)],
         )
         .await
-    }
-
-    async fn login(&mut self, user: &str) {
-        let csrf = self.get("/inloggen").await.field("csrf");
-        let res = self.post("/inloggen", &[("csrf", &csrf), ("username", user), ("password", PASSWORD), ("next", "")]).await;
-        assert_eq!(res.status, StatusCode::SEE_OTHER, "log-in of {user} failed: {}", res.body());
     }
 }
 

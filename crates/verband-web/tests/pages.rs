@@ -1,18 +1,14 @@
 //! HTTP tests of the pages through the real router: log-in, CSRF, access
 //! across networks, and forms that keep what the user typed.
 
-use std::collections::HashMap;
+mod support;
 
-use axum::body::Body;
-use axum::http::{header, Request, StatusCode};
+use axum::http::{header, StatusCode};
 use axum::Router;
-use http_body_util::BodyExt;
-use tower::ServiceExt;
+use support::{Client, PASSWORD};
 use verband_domain::{NetworkForm, NetworkRole, OrganisationForm};
 use verband_service::{Actor, Service, Store};
 use verband_web::{router, WebConfig};
-
-const PASSWORD: &str = "een-lang-wachtwoord";
 
 struct World {
     app: Router,
@@ -44,90 +40,19 @@ async fn world() -> World {
     World { app: router(service.clone(), WebConfig { secure_cookies: false }), service, network_a, network_b, partner_b, _dir: dir }
 }
 
-/// A minimal browser: keeps cookies, reads the CSRF token from forms.
-struct Client<'a> {
-    app: &'a Router,
-    cookies: HashMap<String, String>,
-}
-
-struct Page {
-    status: StatusCode,
-    location: Option<String>,
-    body: String,
-    headers: axum::http::HeaderMap,
-}
-
-impl Page {
-    fn csrf(&self) -> String {
-        let marker = "name=\"csrf\" value=\"";
-        let start = self.body.find(marker).expect("page has a csrf field") + marker.len();
-        self.body[start..].split('"').next().unwrap().to_string()
-    }
-}
-
-impl<'a> Client<'a> {
-    fn new(app: &'a Router) -> Self {
-        Client { app, cookies: HashMap::new() }
-    }
-
-    async fn send(&mut self, req: Request<Body>) -> Page {
-        let res = self.app.clone().oneshot(req).await.unwrap();
-        for v in res.headers().get_all(header::SET_COOKIE) {
-            let pair = v.to_str().unwrap().split(';').next().unwrap();
-            let (k, val) = pair.split_once('=').unwrap();
-            if val.is_empty() {
-                self.cookies.remove(k);
-            } else {
-                self.cookies.insert(k.to_string(), val.to_string());
-            }
-        }
-        let status = res.status();
-        let headers = res.headers().clone();
-        let location = headers.get(header::LOCATION).map(|l| l.to_str().unwrap().to_string());
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        Page { status, location, body: String::from_utf8_lossy(&bytes).into_owned(), headers }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
-    }
-
-    async fn get(&mut self, path: &str) -> Page {
-        let req = Request::get(path).header(header::COOKIE, self.cookie_header()).body(Body::empty()).unwrap();
-        self.send(req).await
-    }
-
-    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-        let req = Request::post(path)
-            .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap();
-        self.send(req).await
-    }
-
-    async fn login(&mut self, user: &str) {
-        let csrf = self.get("/inloggen").await.csrf();
-        let res = self.post("/inloggen", &[("csrf", &csrf), ("username", user), ("password", PASSWORD), ("next", "")]).await;
-        assert_eq!(res.status, StatusCode::SEE_OTHER, "log-in of {user} failed: {}", res.body);
-        assert!(self.cookies.contains_key("verband_session"));
-    }
-}
-
 #[tokio::test]
 async fn login_page_is_dutch_by_default_and_english_on_request() {
     let w = world().await;
     let mut c = Client::new(&w.app);
     let nl = c.get("/inloggen").await;
     assert_eq!(nl.status, StatusCode::OK);
-    assert!(nl.body.contains("<html lang=\"nl\">"));
-    assert!(nl.body.contains("Gebruikersnaam"));
+    assert!(nl.body().contains("<html lang=\"nl\">"));
+    assert!(nl.body().contains("Gebruikersnaam"));
     let en = c.get("/inloggen?lang=en").await;
-    assert!(en.body.contains("<html lang=\"en\">"));
-    assert!(en.body.contains("User name"));
+    assert!(en.body().contains("<html lang=\"en\">"));
+    assert!(en.body().contains("User name"));
     // The choice sticks through the cookie.
-    assert!(c.get("/inloggen").await.body.contains("User name"));
+    assert!(c.get("/inloggen").await.body().contains("User name"));
 }
 
 #[tokio::test]
@@ -143,11 +68,11 @@ async fn pages_need_a_login_and_come_back_after_it() {
 async fn wrong_password_is_refused_and_keeps_the_user_name() {
     let w = world().await;
     let mut c = Client::new(&w.app);
-    let csrf = c.get("/inloggen").await.csrf();
+    let csrf = c.get("/inloggen").await.field("csrf");
     let res = c.post("/inloggen", &[("csrf", &csrf), ("username", "coord"), ("password", "fout-wachtwoord")]).await;
     assert_eq!(res.status, StatusCode::UNAUTHORIZED);
-    assert!(res.body.contains("klopt niet"));
-    assert!(res.body.contains("value=\"coord\""));
+    assert!(res.body().contains("klopt niet"));
+    assert!(res.body().contains("value=\"coord\""));
     assert!(!c.cookies.contains_key("verband_session"));
 }
 
@@ -165,7 +90,7 @@ async fn posts_without_the_right_csrf_token_are_refused() {
     assert_eq!(c.post(&path, &wrong).await.status, StatusCode::FORBIDDEN);
     // Nothing was stored.
     let list = c.get(&format!("/netwerken/{}/partners?q=sluiproute", w.network_a)).await;
-    assert!(!list.body.contains("Sluiproute BV"));
+    assert!(!list.body().contains("Sluiproute BV"));
 }
 
 #[tokio::test]
@@ -183,11 +108,11 @@ async fn a_member_of_one_network_gets_404_for_another_networks_pages() {
     ] {
         let res = c.get(&path).await;
         assert_eq!(res.status, StatusCode::NOT_FOUND, "{path}");
-        assert!(!res.body.contains("Geheim"), "{path} leaks data");
+        assert!(!res.body().contains("Geheim"), "{path} leaks data");
     }
     let networks = c.get("/netwerken").await;
-    assert!(networks.body.contains("Gezond Rivierenland"));
-    assert!(!networks.body.contains("Kansrijk Lingedal"));
+    assert!(networks.body().contains("Gezond Rivierenland"));
+    assert!(!networks.body().contains("Kansrijk Lingedal"));
 }
 
 #[tokio::test]
@@ -196,7 +121,7 @@ async fn invalid_partner_form_comes_back_filled_in_with_both_messages() {
     let mut c = Client::new(&w.app);
     c.login("coord").await;
     let path = format!("/netwerken/{}/partners/nieuw", w.network_a);
-    let csrf = c.get(&path).await.csrf();
+    let csrf = c.get(&path).await.field("csrf");
     let res = c
         .post(
             &path,
@@ -212,12 +137,12 @@ async fn invalid_partner_form_comes_back_filled_in_with_both_messages() {
         )
         .await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
-    assert!(res.body.contains("Vul dit in."), "name message");
-    assert!(res.body.contains("Een KvK-nummer heeft precies 8 cijfers."), "kvk message");
-    assert!(res.body.contains("value=\"123456789\""));
-    assert!(res.body.contains("value=\"https://roc-rivierstad.example\""));
-    assert!(res.body.contains("Mbo-opleidingen zorg en welzijn"));
-    assert!(res.body.contains("<option value=\"education\" selected"));
+    assert!(res.body().contains("Vul dit in."), "name message");
+    assert!(res.body().contains("Een KvK-nummer heeft precies 8 cijfers."), "kvk message");
+    assert!(res.body().contains("value=\"123456789\""));
+    assert!(res.body().contains("value=\"https://roc-rivierstad.example\""));
+    assert!(res.body().contains("Mbo-opleidingen zorg en welzijn"));
+    assert!(res.body().contains("<option value=\"education\" selected"));
     let sys = Actor::system("test");
     let all = w.service.partners(&sys, w.network_a, &Default::default(), Default::default()).await.unwrap();
     assert_eq!(all.total, 1, "nothing stored");
@@ -229,7 +154,7 @@ async fn coordinator_creates_finds_archives_and_restores_a_partner() {
     let mut c = Client::new(&w.app);
     c.login("coord").await;
     let base = format!("/netwerken/{}/partners", w.network_a);
-    let csrf = c.get(&format!("{base}/nieuw")).await.csrf();
+    let csrf = c.get(&format!("{base}/nieuw")).await.field("csrf");
     let res = c
         .post(
             &format!("{base}/nieuw"),
@@ -245,23 +170,23 @@ async fn coordinator_creates_finds_archives_and_restores_a_partner() {
     assert_eq!(res.status, StatusCode::SEE_OTHER);
     let detail_path = res.location.unwrap();
     let detail = c.get(&detail_path).await;
-    assert!(detail.body.contains("Huisartsen Rivierstad"));
-    assert!(detail.body.contains("12345678"));
+    assert!(detail.body().contains("Huisartsen Rivierstad"));
+    assert!(detail.body().contains("12345678"));
 
     let found = c.get(&format!("{base}?q=huisarts")).await;
-    assert!(found.body.contains("Huisartsen Rivierstad"));
-    assert!(!found.body.contains("Welzijn Rivierstad"));
+    assert!(found.body().contains("Huisartsen Rivierstad"));
+    assert!(!found.body().contains("Welzijn Rivierstad"));
 
     let id = detail_path.trim_start_matches(&format!("{base}/")).split('?').next().unwrap().to_string();
-    let csrf = detail.csrf();
+    let csrf = detail.field("csrf");
     assert_eq!(c.post(&format!("{base}/{id}/archiveren"), &[("csrf", &csrf)]).await.status, StatusCode::SEE_OTHER);
-    assert!(!c.get(&base).await.body.contains("Huisartsen Rivierstad"));
-    assert!(c.get(&format!("{base}?archived=1")).await.body.contains("Huisartsen Rivierstad"));
+    assert!(!c.get(&base).await.body().contains("Huisartsen Rivierstad"));
+    assert!(c.get(&format!("{base}?archived=1")).await.body().contains("Huisartsen Rivierstad"));
     assert_eq!(c.post(&format!("{base}/{id}/terugzetten"), &[("csrf", &csrf)]).await.status, StatusCode::SEE_OTHER);
-    assert!(c.get(&base).await.body.contains("Huisartsen Rivierstad"));
+    assert!(c.get(&base).await.body().contains("Huisartsen Rivierstad"));
 
     let dashboard = c.get(&format!("/netwerken/{}", w.network_a)).await;
-    assert!(dashboard.body.contains("Huisartsen Rivierstad"), "recent changes name the partner");
+    assert!(dashboard.body().contains("Huisartsen Rivierstad"), "recent changes name the partner");
 }
 
 #[tokio::test]
@@ -272,9 +197,9 @@ async fn a_member_may_read_but_not_create_partners() {
     let base = format!("/netwerken/{}/partners", w.network_a);
     let list = c.get(&base).await;
     assert_eq!(list.status, StatusCode::OK);
-    assert!(!list.body.contains("/partners/nieuw"));
+    assert!(!list.body().contains("/partners/nieuw"));
     assert_eq!(c.get(&format!("{base}/nieuw")).await.status, StatusCode::FORBIDDEN);
-    let csrf = list.csrf();
+    let csrf = list.field("csrf");
     let res = c.post(&format!("{base}/nieuw"), &[("csrf", &csrf), ("name", "X"), ("sector", "other"), ("ownership", "public")]).await;
     assert_eq!(res.status, StatusCode::FORBIDDEN);
 }
@@ -285,14 +210,14 @@ async fn switching_language_is_remembered_for_the_account() {
     let mut c = Client::new(&w.app);
     c.login("coord").await;
     let page = c.get("/netwerken").await;
-    assert!(page.body.contains("Mijn netwerken"));
-    let res = c.post("/taal", &[("csrf", &page.csrf()), ("lang", "en"), ("next", "/netwerken?lang=nl")]).await;
+    assert!(page.body().contains("Mijn netwerken"));
+    let res = c.post("/taal", &[("csrf", &page.field("csrf")), ("lang", "en"), ("next", "/netwerken?lang=nl")]).await;
     assert_eq!(res.location.as_deref(), Some("/netwerken"));
-    assert!(c.get("/netwerken").await.body.contains("My networks"));
+    assert!(c.get("/netwerken").await.body().contains("My networks"));
     // A new browser of the same user gets English from the account.
     let mut fresh = Client::new(&w.app);
     fresh.login("coord").await;
-    assert!(fresh.get("/netwerken").await.body.contains("My networks"));
+    assert!(fresh.get("/netwerken").await.body().contains("My networks"));
 }
 
 #[tokio::test]
@@ -306,7 +231,7 @@ async fn responses_carry_security_headers_and_unknown_pages_are_404() {
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Lax"));
     let missing = c.get("/bestaat-niet").await;
     assert_eq!(missing.status, StatusCode::NOT_FOUND);
-    assert!(missing.body.contains("Pagina niet gevonden"));
+    assert!(missing.body().contains("Pagina niet gevonden"));
     // API paths answer as the API does, even with a trailing slash.
     let api = c.get("/api/v1/").await;
     assert_eq!(api.status, StatusCode::NOT_FOUND);
@@ -319,17 +244,17 @@ async fn api_tokens_are_shown_once_and_can_be_revoked() {
     let w = world().await;
     let mut c = Client::new(&w.app);
     c.login("coord").await;
-    let csrf = c.get("/account").await.csrf();
+    let csrf = c.get("/account").await.field("csrf");
     let res = c.post("/account/tokens", &[("csrf", &csrf), ("name", "Excel-koppeling")]).await;
     assert_eq!(res.status, StatusCode::CREATED);
     let marker = "id=\"new-token\">";
-    let start = res.body.find(marker).unwrap() + marker.len();
-    let token = res.body[start..].split('<').next().unwrap().to_string();
+    let start = res.body().find(marker).unwrap() + marker.len();
+    let token = res.body()[start..].split('<').next().unwrap().to_string();
     assert!(token.starts_with("vb_"));
     assert!(w.service.user_for_api_token(&token).await.unwrap().is_some());
     let again = c.get("/account").await;
-    assert!(again.body.contains("Excel-koppeling"));
-    assert!(!again.body.contains(&token), "the token is shown only once");
+    assert!(again.body().contains("Excel-koppeling"));
+    assert!(!again.body().contains(&token), "the token is shown only once");
     let tokens = w
         .service
         .api_tokens(&w.service.actor_for(
@@ -338,7 +263,7 @@ async fn api_tokens_are_shown_once_and_can_be_revoked() {
         ))
         .await
         .unwrap();
-    let revoke = c.post(&format!("/account/tokens/{}/intrekken", tokens[0].id), &[("csrf", &again.csrf())]).await;
+    let revoke = c.post(&format!("/account/tokens/{}/intrekken", tokens[0].id), &[("csrf", &again.field("csrf"))]).await;
     assert_eq!(revoke.status, StatusCode::SEE_OTHER);
     assert!(w.service.user_for_api_token(&token).await.unwrap().is_none());
 }

@@ -2,7 +2,7 @@
 //! and the phase checklist, through the real router: pages with a minimal
 //! cookie/CSRF client, and the JSON API with bearer tokens.
 
-use std::collections::HashMap;
+mod support;
 
 use axum::body::Body;
 use axum::http::{header, Method, Request, StatusCode};
@@ -10,13 +10,12 @@ use axum::Router;
 use chrono::{Datelike, Duration, Utc};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
+use support::{Client, PASSWORD};
 use tower::ServiceExt;
 use verband_domain::portfolio::AgreementForm;
 use verband_domain::{GoalForm, NetworkForm, NetworkRole, OrganisationForm, PersonForm};
 use verband_service::{Actor, Channel, Origin, Service, Store};
 use verband_web::{router, WebConfig};
-
-const PASSWORD: &str = "een-lang-wachtwoord";
 
 struct World {
     app: Router,
@@ -106,94 +105,19 @@ async fn world() -> World {
     }
 }
 
-// ---------------------------------------------------------------- a minimal browser
+// ---------------------------------------------------------------- projects through the pages
 
-struct Client<'a> {
-    app: &'a Router,
-    cookies: HashMap<String, String>,
-}
-
-struct Page {
-    status: StatusCode,
-    location: Option<String>,
-    body: String,
-}
-
-impl Page {
-    fn csrf(&self) -> String {
-        let marker = "name=\"csrf\" value=\"";
-        let start = self.body.find(marker).expect("page has a csrf field") + marker.len();
-        self.body[start..].split('"').next().unwrap().to_string()
-    }
-
-    /// The HTML between the element with this id and the end of its section.
-    fn section(&self, id: &str) -> &str {
-        let start = self.body.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no #{id} in page"));
-        let rest = &self.body[start..];
-        &rest[..rest.find("</section>").unwrap_or(rest.len())]
-    }
-}
-
-impl<'a> Client<'a> {
-    fn new(app: &'a Router) -> Self {
-        Client { app, cookies: HashMap::new() }
-    }
-
-    async fn send(&mut self, req: Request<Body>) -> Page {
-        let res = self.app.clone().oneshot(req).await.unwrap();
-        for v in res.headers().get_all(header::SET_COOKIE) {
-            let pair = v.to_str().unwrap().split(';').next().unwrap();
-            let (k, val) = pair.split_once('=').unwrap();
-            if val.is_empty() {
-                self.cookies.remove(k);
-            } else {
-                self.cookies.insert(k.to_string(), val.to_string());
-            }
-        }
-        let status = res.status();
-        let location = res.headers().get(header::LOCATION).map(|l| l.to_str().unwrap().to_string());
-        let bytes = res.into_body().collect().await.unwrap().to_bytes();
-        Page { status, location, body: String::from_utf8_lossy(&bytes).into_owned() }
-    }
-
-    fn cookie_header(&self) -> String {
-        self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ")
-    }
-
-    async fn get(&mut self, path: &str) -> Page {
-        let req = Request::get(path).header(header::COOKIE, self.cookie_header()).body(Body::empty()).unwrap();
-        self.send(req).await
-    }
-
-    async fn post(&mut self, path: &str, fields: &[(&str, &str)]) -> Page {
-        let body = form_urlencoded::Serializer::new(String::new()).extend_pairs(fields).finish();
-        let req = Request::post(path)
-            .header(header::COOKIE, self.cookie_header())
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .body(Body::from(body))
-            .unwrap();
-        self.send(req).await
-    }
-
-    /// Posts a form the way a browser does: the CSRF token read from the page first.
-    async fn submit(&mut self, form_page: &str, action: &str, fields: &[(&str, &str)]) -> Page {
-        let csrf = self.get(form_page).await.csrf();
-        let mut all = vec![("csrf", csrf.as_str())];
-        all.extend_from_slice(fields);
-        self.post(action, &all).await
-    }
-
-    async fn login(&mut self, user: &str) {
-        let csrf = self.get("/inloggen").await.csrf();
-        let res = self.post("/inloggen", &[("csrf", &csrf), ("username", user), ("password", PASSWORD), ("next", "")]).await;
-        assert_eq!(res.status, StatusCode::SEE_OTHER, "log-in of {user} failed: {}", res.body);
-    }
-
+/// The steps of these tests that only projects have.
+trait Projects {
     /// Creates a project through the form and returns its id.
+    async fn project(&mut self, n: i64, fields: &[(&str, &str)]) -> i64;
+}
+
+impl Projects for Client<'_> {
     async fn project(&mut self, n: i64, fields: &[(&str, &str)]) -> i64 {
         let path = format!("/netwerken/{n}/projecten/nieuw");
         let res = self.submit(&path, &path, fields).await;
-        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+        assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
         let location = res.location.unwrap();
         let id = location.split('/').next_back().unwrap().split('?').next().unwrap();
         id.parse().unwrap()
@@ -256,7 +180,7 @@ async fn portfolio(c: &mut Client<'_>, w: &World) -> Portfolio {
             &[("source", "subsidy"), ("funder", "ZonMw"), ("amount", "5.000"), ("kind", "one_off"), ("startsOn", &start), ("endsOn", &end)],
         )
         .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
     // Structural money on another project: all of this year and the years after.
     let jan_first = format!("{}-01-01", today.year());
     let stream_path = format!("/netwerken/{}/projecten/{twin_a}/financiering/nieuw", w.n);
@@ -273,11 +197,11 @@ async fn portfolio(c: &mut Client<'_>, w: &World) -> Portfolio {
             ],
         )
         .await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
     // A limit of one active project per partner makes the welfare partner overloaded.
     let settings = format!("/netwerken/{}/portfolio", w.n);
     let res = c.submit(&settings, &settings, &[("maxActiveProjectsPerPartner", "1"), ("cliffHorizonMonths", "6")]).await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
     Portfolio { no_goal, no_lead, twin_a, twin_b, cliff }
 }
 
@@ -290,7 +214,7 @@ async fn the_portfolio_page_names_every_kind_of_finding_with_links() {
     let base = format!("/netwerken/{}", w.n);
     let page = c.get(&format!("{base}/portfolio")).await;
     assert_eq!(page.status, StatusCode::OK);
-    let body = &page.body;
+    let body = page.body();
     let project = |id: i64, title: &str| link(&format!("{base}/projecten/{id}"), title);
     assert!(body.contains(&format!("{} draagt niet bij aan een van de doelen", project(p.no_goal, "Losse pilot"))), "{body}");
     assert!(body.contains(&format!("{} heeft geen trekker", project(p.no_lead, "Zwevend idee"))));
@@ -345,7 +269,7 @@ async fn the_portfolio_page_names_every_kind_of_finding_with_links() {
     let row = &row[..row.find("</tr>").unwrap()];
     assert!(row.contains("€ 10.000,00") && row.contains("€ 0,00") && row.contains("100%"), "{row}");
     // The settings form keeps the saved values.
-    assert!(page.body.contains("name=\"maxActiveProjectsPerPartner\" type=\"text\" value=\"1\""));
+    assert!(page.body().contains("name=\"maxActiveProjectsPerPartner\" type=\"text\" value=\"1\""));
 }
 
 #[tokio::test]
@@ -384,26 +308,26 @@ async fn a_project_page_shows_history_money_cliff_and_its_findings() {
     let base = format!("/netwerken/{}/projecten", w.n);
     let page = c.get(&format!("{base}/{}", p.cliff)).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("class=\"warning\""), "the cliff warning is shown");
-    assert!(page.body.contains("ZonMw") && page.body.contains("€ 5.000,00") && page.body.contains("Eenmalig"));
+    assert!(page.body().contains("class=\"warning\""), "the cliff warning is shown");
+    assert!(page.body().contains("ZonMw") && page.body().contains("€ 5.000,00") && page.body().contains("Eenmalig"));
     let findings = page.section("findings-title");
     assert!(findings.contains("GGD Rivierenland</a> doet mee aan 3 lopende projecten"), "{findings}");
 
     let twin = c.get(&format!("{base}/{}", p.twin_a)).await;
     let findings = twin.section("findings-title");
     assert!(findings.contains("lijken op elkaar"), "{findings}");
-    assert!(twin.body.contains("sinds 01-03-2025"));
-    assert!(twin.body.contains("€ 12.500,00"));
+    assert!(twin.body().contains("sinds 01-03-2025"));
+    assert!(twin.body().contains("€ 12.500,00"));
     // Changing the status adds a step to the history and keeps the typed budget notation.
     let edit = format!("{base}/{}/bewerken", p.twin_a);
     let form = c.get(&edit).await;
-    assert!(form.body.contains("name=\"budget\" type=\"text\" value=\"12500,00\""), "Dutch notation in the form");
+    assert!(form.body().contains("name=\"budget\" type=\"text\" value=\"12500,00\""), "Dutch notation in the form");
     let res = c.submit(&edit, &edit, &[("title", "Beweegmaatjes voor ouderen"), ("status", "scaled_up"), ("budget", "15.000,50")]).await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
     let after = c.get(&format!("{base}/{}", p.twin_a)).await;
     let history = after.section("history-title");
     assert!(history.contains("Loopt") && history.contains("Opgeschaald"), "{history}");
-    assert!(after.body.contains("€ 15.000,50"));
+    assert!(after.body().contains("€ 15.000,50"));
     // Leaving out goal, lead and owner shows up as findings about this project.
     let findings = after.section("findings-title");
     assert!(findings.contains("heeft geen trekker"), "{findings}");
@@ -411,11 +335,11 @@ async fn a_project_page_shows_history_money_cliff_and_its_findings() {
     // An invalid form comes back with what was typed and the message per field.
     let res = c.submit(&edit, &edit, &[("title", ""), ("budget", "veel geld"), ("statusChangedOn", "2999-01-01")]).await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
-    assert!(res.body.contains("value=\"veel geld\""));
+    assert!(res.body().contains("value=\"veel geld\""));
     assert!(
-        res.body.contains("href=\"#f-budget\"")
-            && res.body.contains("href=\"#f-title\"")
-            && res.body.contains("href=\"#f-statusChangedOn\"")
+        res.body().contains("href=\"#f-budget\"")
+            && res.body().contains("href=\"#f-title\"")
+            && res.body().contains("href=\"#f-statusChangedOn\"")
     );
 }
 
@@ -425,26 +349,26 @@ async fn the_list_searches_filters_and_archives_after_asking() {
     let mut c = Client::new(&w.app);
     c.login("coord").await;
     let base = format!("/netwerken/{}/projecten", w.n);
-    assert!(c.get(&base).await.body.contains("Er zijn nog geen projecten"));
+    assert!(c.get(&base).await.body().contains("Er zijn nog geen projecten"));
     let p = portfolio(&mut c, &w).await;
     let list = c.get(&format!("{base}?q=maatjes")).await;
-    assert!(list.body.contains("Beweegmaatjes voor ouderen") && list.body.contains("Wandelmaatjes Dijkhoven"));
-    assert!(!list.body.contains("Losse pilot"));
+    assert!(list.body().contains("Beweegmaatjes voor ouderen") && list.body().contains("Wandelmaatjes Dijkhoven"));
+    assert!(!list.body().contains("Losse pilot"));
     let pilots = c.get(&format!("{base}?status=pilot&sort=title&dir=desc")).await;
-    let (a, b) = (pilots.body.find("Valpreventie thuis").unwrap(), pilots.body.find("Losse pilot").unwrap());
+    let (a, b) = (pilots.body().find("Valpreventie thuis").unwrap(), pilots.body().find("Losse pilot").unwrap());
     assert!(a < b, "sorted by title, descending");
-    assert!(!pilots.body.contains("Zwevend idee"));
-    assert!(c.get(&format!("{base}?q=bestaat-niet")).await.body.contains("Niets gevonden met deze zoekterm"));
+    assert!(!pilots.body().contains("Zwevend idee"));
+    assert!(c.get(&format!("{base}?q=bestaat-niet")).await.body().contains("Niets gevonden met deze zoekterm"));
 
     let ask = c.get(&format!("{base}/{}/archiveren", p.no_goal)).await;
     assert_eq!(ask.status, StatusCode::OK);
-    assert!(ask.body.contains("Losse pilot"));
-    let res = c.post(&format!("{base}/{}/archiveren", p.no_goal), &[("csrf", &ask.csrf())]).await;
+    assert!(ask.body().contains("Losse pilot"));
+    let res = c.post(&format!("{base}/{}/archiveren", p.no_goal), &[("csrf", &ask.field("csrf"))]).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER);
-    assert!(!c.get(&base).await.body.contains("Losse pilot"));
-    assert!(c.get(&format!("{base}?archived=1")).await.body.contains("Losse pilot"));
+    assert!(!c.get(&base).await.body().contains("Losse pilot"));
+    assert!(c.get(&format!("{base}?archived=1")).await.body().contains("Losse pilot"));
     // Archived projects leave the findings.
-    assert!(!c.get(&format!("/netwerken/{}/portfolio", w.n)).await.body.contains("draagt niet bij"));
+    assert!(!c.get(&format!("/netwerken/{}/portfolio", w.n)).await.body().contains("draagt niet bij"));
 }
 
 #[tokio::test]
@@ -456,29 +380,29 @@ async fn the_checklist_saves_a_block_and_shows_progress() {
     let path = format!("/netwerken/{}/fasechecklist", w.n);
     let page = c.get(&path).await;
     assert_eq!(page.status, StatusCode::OK);
-    assert!(page.body.contains("0 van 8 bouwstenen klaar (0%)"));
-    assert!(page.body.contains("huidige fase"));
+    assert!(page.body().contains("0 van 8 bouwstenen klaar (0%)"));
+    assert!(page.body().contains("huidige fase"));
     let evidence = format!("project:{}\nafspraak:{}", p.twin_a, w.agreement);
     let action = format!("{path}/shared_promise");
     let res = c.submit(&path, &action, &[("status", "done"), ("ownerPersonId", &w.person.to_string()), ("evidence", &evidence)]).await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
     let res = c.submit(&path, &format!("{path}/form_around_goal"), &[("status", "done")]).await;
-    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body);
-    let page = c.get(&path).await;
-    assert!(page.body.contains("2 van 8 bouwstenen klaar (25%)"), "progress");
-    let block = &page.body[page.body.find("id=\"block-shared_promise\"").unwrap()..];
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
+    let body = c.get(&path).await.body();
+    assert!(body.contains("2 van 8 bouwstenen klaar (25%)"), "progress");
+    let block = &body[body.find("id=\"block-shared_promise\"").unwrap()..];
     let block = &block[..block.find("</li>\n").unwrap_or(block.find("id=\"block-right_partners\"").unwrap())];
     assert!(block.contains(&link(&format!("/netwerken/{}/projecten/{}", w.n, p.twin_a), "Beweegmaatjes voor ouderen")), "{block}");
     assert!(block.contains(&link(&format!("/netwerken/{}/afspraken/{}", w.n, w.agreement), "Convenant Samen Gezond")));
     assert!(block.contains(&link(&format!("/netwerken/{}/personen/{}", w.n, w.person), "Fatima Bakker")));
-    assert!(page.body.contains("Staat op klaar, maar er is nog niets vastgelegd"), "done without evidence is pointed out");
+    assert!(body.contains("Staat op klaar, maar er is nog niets vastgelegd"), "done without evidence is pointed out");
 
     // Evidence that does not exist comes back in the block's own form.
     let res = c.submit(&path, &format!("{path}/keep_learning"), &[("status", "in_progress"), ("evidence", "bijeenkomst:999")]).await;
     assert_eq!(res.status, StatusCode::BAD_REQUEST);
-    assert!(res.body.contains("Een van de bewijsstukken bestaat niet"));
-    assert!(res.body.contains("bijeenkomst:999"));
-    assert!(res.body.contains("href=\"#f-keep_learning-evidence\""));
+    assert!(res.body().contains("Een van de bewijsstukken bestaat niet"));
+    assert!(res.body().contains("bijeenkomst:999"));
+    assert!(res.body().contains("href=\"#f-keep_learning-evidence\""));
     // An unknown block is not a page.
     assert_eq!(c.submit(&path, &format!("{path}/lunch"), &[("status", "done")]).await.status, StatusCode::NOT_FOUND);
 }
@@ -500,9 +424,9 @@ async fn a_member_reads_but_gets_403_on_every_form() {
     ] {
         let page = c.get(&path).await;
         assert_eq!(page.status, StatusCode::OK, "{path}");
-        assert!(!page.body.contains("bewerken\""), "{path} offers no edit link");
+        assert!(!page.body().contains("bewerken\""), "{path} offers no edit link");
     }
-    assert!(!c.get(&format!("/netwerken/{n}/portfolio")).await.body.contains("name=\"maxActiveProjectsPerPartner\""));
+    assert!(!c.get(&format!("/netwerken/{n}/portfolio")).await.body().contains("name=\"maxActiveProjectsPerPartner\""));
     for path in [
         format!("/netwerken/{n}/projecten/nieuw"),
         format!("/netwerken/{n}/projecten/{}/bewerken", p.cliff),
@@ -511,7 +435,7 @@ async fn a_member_reads_but_gets_403_on_every_form() {
     ] {
         assert_eq!(c.get(&path).await.status, StatusCode::FORBIDDEN, "GET {path}");
     }
-    let csrf = c.get(&format!("/netwerken/{n}/projecten")).await.csrf();
+    let csrf = c.get(&format!("/netwerken/{n}/projecten")).await.field("csrf");
     for (path, fields) in [
         (format!("/netwerken/{n}/projecten/nieuw"), vec![("title", "Stiekem project")]),
         (format!("/netwerken/{n}/projecten/{}/archiveren", p.cliff), vec![]),
@@ -526,7 +450,7 @@ async fn a_member_reads_but_gets_403_on_every_form() {
         all.extend(fields);
         assert_eq!(c.post(&path, &all).await.status, StatusCode::FORBIDDEN, "POST {path}");
     }
-    assert!(!coord.get(&format!("/netwerken/{n}/projecten")).await.body.contains("Stiekem project"));
+    assert!(!coord.get(&format!("/netwerken/{n}/projecten")).await.body().contains("Stiekem project"));
     // Another network's coordinator does not see this one.
     let mut outsider = Client::new(&w.app);
     outsider.login("coord-b").await;
