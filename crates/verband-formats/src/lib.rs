@@ -17,7 +17,9 @@
 //!
 //! Table files (CSV, XLSX): choices, recorded here because users meet them:
 //! - CSV follows RFC 4180: CRLF line ends, fields quoted only when they hold
-//!   the delimiter, a quote, CR or LF; quotes doubled inside quoted fields.
+//!   the delimiter, a quote, CR or LF (header cells also when they hold `,`,
+//!   `;` or a tab, so that reading detects the delimiter they were written
+//!   with); quotes doubled inside quoted fields.
 //! - [`Delimiter::Semicolon`] is the variant for Dutch Excel, which expects
 //!   `;` (the comma is the decimal separator there) and only recognises UTF-8
 //!   when the file starts with a byte order mark, so that variant gets one.

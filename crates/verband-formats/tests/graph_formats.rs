@@ -470,6 +470,34 @@ fn what_the_fuzzers_found_stays_fixed() {
     assert_eq!(round_trip(GraphFormat::Kumu, &net), net);
 }
 
+/// Found by fuzzing (read_gexf, 2026-11-23): an attribute name with more
+/// semicolons than the header row has commas made `read_csv` take `;` for the
+/// delimiter of the Gephi tables, which are written with commas, so the
+/// edges table came back with an empty column header. The input as
+/// `cargo fuzz tmin` left it.
+#[test]
+fn attribute_names_with_another_delimiter_survive_gephi_csv() {
+    let gexf = "<gexf >
+  <graph> <attributes class=\"edge\"> <attribute id=\"1\" title=\";;;;ger\"/></attributes>
+ <nodes>  <node id=\"17\" l=\"uid\"></node><node id=\"18\">  </node>
+</nodes>
+    <edges>>
+ <edge source=\"17\" target=\"18\">
+<attvalues>      <attvalue for=\"1\" />
+  </attvalues> </edge>  </edges>  </graph></gexf>
+";
+    let net = read_gexf(gexf.as_bytes(), &limits()).unwrap();
+    let back = round_trip(GraphFormat::GephiCsv, &net);
+    assert_eq!((back.nodes, back.edges.len()), (net.nodes, 1));
+
+    // Names with each delimiter the reader recognises, in both tables.
+    let mut net = network(true);
+    net.nodes[0].attributes.insert("a;b;c;d;e;f;g".into(), AttrValue::Text("x".into()));
+    net.nodes[1].attributes.insert("h\ti\tj\tk\tl\tm\tn".into(), AttrValue::Integer(1));
+    net.edges[0].attributes.insert("p;q;r;s;t;u;v;w;x".into(), AttrValue::Bool(true));
+    assert_eq!(round_trip(GraphFormat::GephiCsv, &net), net);
+}
+
 /// Leaves the files Verband writes for the sample network in the test's
 /// temporary directory, so that other tools can be pointed at them
 /// (`scripts/check-graph-files-networkx.py` reads them with networkx and
