@@ -98,7 +98,7 @@ fn cells<'a>(attributes: &'a BTreeMap<String, AttrValue>, types: &'a BTreeMap<St
 
 /// Reads Gephi's tables: the nodes table when there is one, and the edges table.
 pub fn read_gephi_csv(nodes: Option<&[u8]>, edges: &[u8], limits: &ReadLimits) -> Result<NetworkFile, GraphFormatError> {
-    let mut builder = NetworkBuilder::new();
+    let mut builder = NetworkBuilder::new(limits);
     if let Some(bytes) = nodes {
         let table = table(bytes, Part::NodesTable, limits)?;
         read_nodes(&table, &mut builder)?;

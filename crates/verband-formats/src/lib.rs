@@ -181,11 +181,14 @@ fn finish_table(mut headers: Vec<String>, mut rows: Vec<Vec<String>>) -> Result<
     if headers.is_empty() {
         return Err(FormatError::Empty);
     }
+    // A set rather than a look back along the row: a file with many columns
+    // must not cost time in their square.
+    let mut seen = std::collections::HashSet::with_capacity(headers.len());
     for (i, h) in headers.iter().enumerate() {
         if h.trim().is_empty() {
             return Err(FormatError::EmptyHeader { column: i + 1 });
         }
-        if headers[..i].iter().any(|earlier| earlier.trim() == h.trim()) {
+        if !seen.insert(h.trim()) {
             return Err(FormatError::DuplicateHeader { column: i + 1, name: h.trim().to_string() });
         }
     }
