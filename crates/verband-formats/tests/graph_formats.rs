@@ -403,6 +403,16 @@ fn long_lines_wide_files_and_many_defaults_cost_linear_time_and_bounded_memory()
     assert_eq!(net.edges.len(), 1);
     assert!(started.elapsed() < Duration::from_secs(5), "wide CSV took {:?}", started.elapsed());
 
+    // Many columns and many short rows: types and values must not cost their product.
+    let columns: Vec<String> = (0..20_000).map(|i| format!("c{i}")).collect();
+    let values = vec!["1"; 20_000].join(",");
+    let short_rows = "a,a\n".repeat(20_000);
+    let tall = format!("Source,Target,{}\na,a,{values}\n{short_rows}", columns.join(","));
+    let started = Instant::now();
+    let net = read_gephi_csv(None, tall.as_bytes(), &limits()).unwrap();
+    assert_eq!((net.edges.len(), net.edges[0].attributes.len()), (20_001, 20_000));
+    assert!(started.elapsed() < Duration::from_secs(5), "wide and tall CSV took {:?}", started.elapsed());
+
     let keys: String = (0..50_000).map(|i| format!("<key id=\"k{i}\" for=\"node\"><default>x</default></key>")).collect();
     let graphml = format!("<graphml>{keys}<graph edgedefault=\"directed\"><node id=\"a\"/></graph></graphml>");
     let started = Instant::now();
