@@ -26,13 +26,19 @@ impl Delimiter {
 }
 
 /// Writes `table` as CSV, escaping cells that could run as formulas.
+///
+/// Header cells are also quoted when they hold any delimiter [`read_csv`]
+/// recognises (`,` `;` tab), not only the one written: the reader picks the
+/// delimiter the header row uses most outside quotes, so a header such as
+/// `a;b;c` would otherwise make it split a comma file at the semicolons.
 pub fn write_csv(table: &Table, delimiter: Delimiter) -> Vec<u8> {
     let d = delimiter.char();
     let mut out = String::new();
     if delimiter == Delimiter::Semicolon {
         out.push_str(BOM);
     }
-    for row in std::iter::once(&table.headers).chain(&table.rows) {
+    for (r, row) in std::iter::once(&table.headers).chain(&table.rows).enumerate() {
+        let header = r == 0;
         for (i, cell) in row.iter().enumerate() {
             if i > 0 {
                 out.push(d);
@@ -40,7 +46,8 @@ pub fn write_csv(table: &Table, delimiter: Delimiter) -> Vec<u8> {
             let cell = escape_cell(cell);
             // A lone empty cell is quoted so that the row is not a blank line.
             let lone_empty = row.len() == 1 && cell.is_empty();
-            if lone_empty || cell.contains([d, '"', '\r', '\n']) {
+            let other_delimiter = header && cell.contains([',', ';', '\t']);
+            if lone_empty || other_delimiter || cell.contains([d, '"', '\r', '\n']) {
                 out.push('"');
                 out.push_str(&cell.replace('"', "\"\""));
                 out.push('"');
@@ -258,6 +265,21 @@ mod tests {
         assert_eq!(read_csv(b"a\tb\n1\t2").unwrap().rows, [["1", "2"]]);
         assert_eq!(read_csv(b"sep=;\r\na;b\r\n1,5;2\r\n").unwrap().rows, [["1,5", "2"]]);
         assert_eq!(read_csv(b"\"a,b\";c\n1;2").unwrap().headers, ["a,b", "c"]);
+    }
+
+    #[test]
+    fn headers_holding_another_delimiter_do_not_change_the_delimiter() {
+        // The reader takes the delimiter the header row uses most, so a header
+        // with more of another one than there are columns misled it (found by
+        // fuzzing the Gephi CSV round trip).
+        let t = Table {
+            headers: vec!["a".into(), "b;c;d;e".into(), "f\tg\th\ti\tj".into(), "k,l,m,n".into()],
+            rows: vec![vec!["1;2".into(), "3,4".into(), "5\t6".into(), "7".into()]],
+        };
+        for d in [Delimiter::Comma, Delimiter::Semicolon] {
+            let bytes = write_csv(&t, d);
+            assert_eq!(read_csv(&bytes).unwrap(), t, "{d:?}: {}", String::from_utf8_lossy(&bytes));
+        }
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn cells<'a>(attributes: &'a BTreeMap<String, AttrValue>, types: &'a BTreeMap<St
 
 /// Reads Gephi's tables: the nodes table when there is one, and the edges table.
 pub fn read_gephi_csv(nodes: Option<&[u8]>, edges: &[u8], limits: &ReadLimits) -> Result<NetworkFile, GraphFormatError> {
-    let mut builder = NetworkBuilder::new();
+    let mut builder = NetworkBuilder::new(limits);
     if let Some(bytes) = nodes {
         let table = table(bytes, Part::NodesTable, limits)?;
         read_nodes(&table, &mut builder)?;
@@ -127,13 +127,22 @@ fn table(bytes: &[u8], part: Part, limits: &ReadLimits) -> Result<Table, GraphFo
 /// The columns of a table: the index of each known header, and the rest as attributes.
 struct Columns {
     known: BTreeMap<&'static str, usize>,
-    /// (index, name, type) of each attribute column with any value.
-    attributes: Vec<(usize, String, AttrType)>,
+    /// Per column: name and type when it is an attribute column with any value.
+    attributes: Vec<Option<(String, AttrType)>>,
 }
 
 fn columns(table: &Table, known: &[&'static str], ignored: &[&str]) -> Columns {
+    // The types in one pass over the cells there are, not over every column
+    // of every row: a table may have many columns or many (short or empty)
+    // rows, and neither may cost time in the product of the two.
+    let mut types: Vec<Option<AttrType>> = vec![None; table.headers.len()];
+    for row in &table.rows {
+        for (t, cell) in types.iter_mut().zip(row) {
+            *t = join_inferred(*t, cell);
+        }
+    }
     let mut found = BTreeMap::new();
-    let mut attributes = Vec::new();
+    let mut attributes = vec![None; table.headers.len()];
     for (i, header) in table.headers.iter().enumerate() {
         // The writer escapes headers like cells (`=x` as `'=x`); read_csv
         // unescapes only the cells.
@@ -141,8 +150,8 @@ fn columns(table: &Table, known: &[&'static str], ignored: &[&str]) -> Columns {
         if let Some(k) = known.iter().find(|k| k.eq_ignore_ascii_case(header)) {
             found.entry(*k).or_insert(i);
         } else if !ignored.iter().any(|k| k.eq_ignore_ascii_case(header)) {
-            if let Some(t) = infer_type(table.rows.iter().map(|r| r.get(i).map_or("", String::as_str))) {
-                attributes.push((i, header.clone(), t));
+            if let Some(t) = types[i] {
+                attributes[i] = Some((header.clone(), t));
             }
         }
     }
@@ -150,32 +159,35 @@ fn columns(table: &Table, known: &[&'static str], ignored: &[&str]) -> Columns {
 }
 
 /// The type of a column from its non-empty cells; `None` when all are empty.
+#[cfg(test)]
 fn infer_type<'a>(cells: impl Iterator<Item = &'a str>) -> Option<AttrType> {
-    let mut result: Option<AttrType> = None;
-    for cell in cells.filter(|c| !c.trim().is_empty()) {
-        let t = cell.trim();
-        let this = if leading_zero(t) {
-            AttrType::Text
-        } else if t.parse::<i64>().is_ok() {
-            AttrType::Integer
-        } else if t.parse::<f64>().is_ok_and(f64::is_finite) && t.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) {
-            AttrType::Number
-        } else if t.eq_ignore_ascii_case("true") || t.eq_ignore_ascii_case("false") {
-            AttrType::Bool
-        } else {
-            AttrType::Text
-        };
-        result = Some(match (result, this) {
-            (None, t) => t,
-            (Some(a), b) if a == b => a,
-            (Some(AttrType::Integer | AttrType::Number), AttrType::Integer | AttrType::Number) => AttrType::Number,
-            _ => AttrType::Text,
-        });
-        if result == Some(AttrType::Text) {
-            break;
-        }
+    cells.fold(None, join_inferred)
+}
+
+/// The type of a column so far, joined with one more cell's (an empty cell
+/// changes nothing).
+fn join_inferred(so_far: Option<AttrType>, cell: &str) -> Option<AttrType> {
+    let t = cell.trim();
+    if t.is_empty() || so_far == Some(AttrType::Text) {
+        return so_far;
     }
-    result
+    let this = if leading_zero(t) {
+        AttrType::Text
+    } else if t.parse::<i64>().is_ok() {
+        AttrType::Integer
+    } else if t.parse::<f64>().is_ok_and(f64::is_finite) && t.bytes().all(|b| b.is_ascii_digit() || b"+-.eE".contains(&b)) {
+        AttrType::Number
+    } else if t.eq_ignore_ascii_case("true") || t.eq_ignore_ascii_case("false") {
+        AttrType::Bool
+    } else {
+        AttrType::Text
+    };
+    Some(match (so_far, this) {
+        (None, t) => t,
+        (Some(a), b) if a == b => a,
+        (Some(AttrType::Integer | AttrType::Number), AttrType::Integer | AttrType::Number) => AttrType::Number,
+        _ => AttrType::Text,
+    })
 }
 
 /// `0612`, `-007`: digits a number would lose, so the cell is text.
@@ -186,8 +198,9 @@ fn leading_zero(t: &str) -> bool {
 
 fn attributes(row: &[String], columns: &Columns) -> BTreeMap<String, AttrValue> {
     let mut out = BTreeMap::new();
-    for (i, name, t) in &columns.attributes {
-        let cell = row.get(*i).map_or("", String::as_str);
+    // The row's own cells, which may be fewer than the columns.
+    for (cell, column) in row.iter().zip(&columns.attributes) {
+        let Some((name, t)) = column else { continue };
         if cell.trim().is_empty() {
             continue;
         }

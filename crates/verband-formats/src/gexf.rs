@@ -149,6 +149,8 @@ struct Declared {
     title: String,
     kind: AttrType,
     default: Option<AttrValue>,
+    /// Its place in the order of declaration.
+    index: usize,
 }
 
 enum Current {
@@ -159,8 +161,10 @@ enum Current {
 struct GexfReader<'a> {
     xml: XmlReader<'a>,
     declared: HashMap<(Class, String), Declared>,
-    /// Declaration order per class, for filling in defaults.
-    order: Vec<(Class, String)>,
+    /// Per class (nodes, edges) the title and default of each declaration
+    /// with a default, by its place in the order of declaration: filling in
+    /// defaults then costs what it fills, not the number of declarations.
+    defaults: [BTreeMap<usize, (String, AttrValue)>; 2],
     class: Option<Class>,
     last_declared: Option<(Class, String)>,
     current: Option<Current>,
@@ -187,11 +191,11 @@ pub fn read_gexf(bytes: &[u8], limits: &ReadLimits) -> Result<NetworkFile, Graph
     let mut reader = GexfReader {
         xml,
         declared: HashMap::new(),
-        order: Vec::new(),
+        defaults: [BTreeMap::new(), BTreeMap::new()],
         class: None,
         last_declared: None,
         current: None,
-        builder: NetworkBuilder::new(),
+        builder: NetworkBuilder::new(limits),
         graphs: 0,
         directed: false,
     };
@@ -326,9 +330,10 @@ impl GexfReader<'_> {
             _ => AttrType::Text,
         };
         let key = (class, id.to_string());
-        if self.declared.insert(key.clone(), Declared { title, kind, default: None }).is_none() {
-            self.order.push(key.clone());
-        }
+        // Declared again, it starts without a default but keeps its place.
+        let index = self.declared.get(&key).map_or(self.declared.len(), |d| d.index);
+        self.declared.insert(key.clone(), Declared { title, kind, default: None, index });
+        self.defaults[class as usize].remove(&index);
         self.last_declared = Some(key);
         Ok(())
     }
@@ -341,6 +346,7 @@ impl GexfReader<'_> {
         }
         match decl.kind.parse(text) {
             Some(v) => {
+                self.defaults[key.0 as usize].insert(decl.index, (decl.title.clone(), v.clone()));
                 decl.default = Some(v);
                 Ok(())
             }
@@ -374,10 +380,8 @@ impl GexfReader<'_> {
     }
 
     fn fill_defaults(&self, class: Class, attributes: &mut BTreeMap<String, AttrValue>) {
-        for key in self.order.iter().filter(|(c, _)| *c == class) {
-            if let Some(Declared { title, default: Some(v), .. }) = self.declared.get(key) {
-                attributes.entry(title.clone()).or_insert_with(|| v.clone());
-            }
+        for (title, value) in self.defaults[class as usize].values() {
+            attributes.entry(title.clone()).or_insert_with(|| value.clone());
         }
     }
 }

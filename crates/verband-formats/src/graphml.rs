@@ -18,7 +18,7 @@
 //! node's label from yEd's `NodeLabel` when there is no `label` key, and
 //! refuses hyperedges, nested graphs and a second graph as unsupported.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use crate::network_file::{
@@ -140,6 +140,44 @@ struct Key {
     graphics: bool,
 }
 
+/// The keys by id, and per class the keys with a default in the order of
+/// declaration, so that filling in defaults costs what it fills and not the
+/// number of keys declared.
+#[derive(Default)]
+struct Keys {
+    /// Key id → (declaration index, key).
+    by_id: HashMap<String, (usize, Key)>,
+    /// Declaration index → key id, of the keys with a default for nodes.
+    node_defaults: BTreeMap<usize, String>,
+    /// The same for edges.
+    edge_defaults: BTreeMap<usize, String>,
+}
+
+impl Keys {
+    /// A key declared again replaces the earlier one but keeps its place.
+    fn declare(&mut self, id: String, key: Key) {
+        let index = self.by_id.get(&id).map_or(self.by_id.len(), |(i, _)| *i);
+        for (class, defaults) in [(For::Node, &mut self.node_defaults), (For::Edge, &mut self.edge_defaults)] {
+            if key.default.is_some() && !key.graphics && key.applies_to.applies(class) {
+                defaults.insert(index, id.clone());
+            } else {
+                defaults.remove(&index);
+            }
+        }
+        self.by_id.insert(id, (index, key));
+    }
+
+    fn get(&self, id: &str) -> Option<&Key> {
+        self.by_id.get(id).map(|(_, k)| k)
+    }
+
+    /// The keys with a default for a node or an edge, in declaration order.
+    fn with_default(&self, class: For) -> impl Iterator<Item = &Key> {
+        let defaults = if class == For::Node { &self.node_defaults } else { &self.edge_defaults };
+        defaults.values().filter_map(|id| self.get(id))
+    }
+}
+
 struct Element {
     class: For,
     at: Position,
@@ -167,9 +205,8 @@ pub fn read_graphml(bytes: &[u8], limits: &ReadLimits) -> Result<NetworkFile, Gr
     if root.name != "graphml" {
         return Err(GraphFormatError::WrongFormat { at: root.at, expected: "GraphML", detail: format!("it starts with <{}>", root.name) });
     }
-    let mut keys: HashMap<String, Key> = HashMap::new();
-    let mut key_order: Vec<String> = Vec::new();
-    let mut builder = NetworkBuilder::new();
+    let mut keys = Keys::default();
+    let mut builder = NetworkBuilder::new(limits);
     let mut graphs = 0;
     let mut directed = false;
     let mut current: Option<Element> = None;
@@ -178,7 +215,7 @@ pub fn read_graphml(bytes: &[u8], limits: &ReadLimits) -> Result<NetworkFile, Gr
             XmlEvent::Start(s) => s,
             XmlEvent::End(name) if name == "node" || name == "edge" => {
                 if let Some(el) = current.take() {
-                    finish_element(el, &keys, &key_order, &mut builder)?;
+                    finish_element(el, &keys, &mut builder)?;
                 }
                 continue;
             }
@@ -192,9 +229,7 @@ pub fn read_graphml(bytes: &[u8], limits: &ReadLimits) -> Result<NetworkFile, Gr
                     return Err(GraphFormatError::Invalid { at: s.at, detail: "a <key> without an id".into() });
                 };
                 let key = read_key(&mut xml, &s)?;
-                if keys.insert(id.clone(), key).is_none() {
-                    key_order.push(id);
-                }
+                keys.declare(id, key);
             }
             ("graph", "graphml") => {
                 graphs += 1;
@@ -329,22 +364,18 @@ fn read_data(xml: &mut XmlReader<'_>) -> Result<(String, bool, Option<String>), 
     Ok((text, had_elements, label))
 }
 
-fn finish_element(
-    el: Element,
-    keys: &HashMap<String, Key>,
-    key_order: &[String],
-    builder: &mut NetworkBuilder,
-) -> Result<(), GraphFormatError> {
+fn finish_element(el: Element, keys: &Keys, builder: &mut NetworkBuilder) -> Result<(), GraphFormatError> {
     let mut values: Vec<(&Key, String, Position)> = Vec::new();
     for (key, text, at) in el.data {
         if let Some(k) = keys.get(&key) {
             values.push((k, text, at));
         }
     }
-    for id in key_order {
-        let Some(k) = keys.get(id) else { continue };
+    // The names with a value so far, as a set, so that many keys cost linear time.
+    let mut given: HashSet<&str> = values.iter().map(|(k, ..)| k.name.as_str()).collect();
+    for k in keys.with_default(el.class) {
         if let Some(default) = &k.default {
-            if k.applies_to.applies(el.class) && !k.graphics && !values.iter().any(|(v, ..)| v.name == k.name) {
+            if given.insert(k.name.as_str()) {
                 values.push((k, default.clone(), el.at));
             }
         }

@@ -137,7 +137,7 @@ pub fn read_kumu(bytes: &[u8], limits: &ReadLimits) -> Result<NetworkFile, Graph
         });
     }
     let at = |raw: &RawValue| lines.line_of(offset_in(text, raw.get()));
-    let mut builder = NetworkBuilder::new().resolving_labels();
+    let mut builder = NetworkBuilder::new(limits).resolving_labels();
     for raw in list(elements, "elements", &at)? {
         let fields = object(raw, "an element", &at)?;
         let node = element(fields, at(raw))?;

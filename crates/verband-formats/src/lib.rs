@@ -17,7 +17,9 @@
 //!
 //! Table files (CSV, XLSX): choices, recorded here because users meet them:
 //! - CSV follows RFC 4180: CRLF line ends, fields quoted only when they hold
-//!   the delimiter, a quote, CR or LF; quotes doubled inside quoted fields.
+//!   the delimiter, a quote, CR or LF (header cells also when they hold `,`,
+//!   `;` or a tab, so that reading detects the delimiter they were written
+//!   with); quotes doubled inside quoted fields.
 //! - [`Delimiter::Semicolon`] is the variant for Dutch Excel, which expects
 //!   `;` (the comma is the decimal separator there) and only recognises UTF-8
 //!   when the file starts with a byte order mark, so that variant gets one.
@@ -179,11 +181,14 @@ fn finish_table(mut headers: Vec<String>, mut rows: Vec<Vec<String>>) -> Result<
     if headers.is_empty() {
         return Err(FormatError::Empty);
     }
+    // A set rather than a look back along the row: a file with many columns
+    // must not cost time in their square.
+    let mut seen = std::collections::HashSet::with_capacity(headers.len());
     for (i, h) in headers.iter().enumerate() {
         if h.trim().is_empty() {
             return Err(FormatError::EmptyHeader { column: i + 1 });
         }
-        if headers[..i].iter().any(|earlier| earlier.trim() == h.trim()) {
+        if !seen.insert(h.trim()) {
             return Err(FormatError::DuplicateHeader { column: i + 1, name: h.trim().to_string() });
         }
     }

@@ -233,11 +233,16 @@ pub struct ReadLimits {
     /// The deepest nesting of XML elements or JSON arrays and objects. Real
     /// files stay under 10; a file nested deeper is an attack or an accident.
     pub max_depth: usize,
+    /// The most attribute values in a network, the defaults GEXF and GraphML
+    /// fill into every node and edge included. A default is written once and
+    /// applies to every element, so without this limit a few megabytes of
+    /// declarations and nodes could become billions of values in memory.
+    pub max_values: usize,
 }
 
 impl Default for ReadLimits {
     fn default() -> Self {
-        ReadLimits { max_bytes: 32 * 1024 * 1024, max_depth: 64 }
+        ReadLimits { max_bytes: 32 * 1024 * 1024, max_depth: 64, max_values: 1_000_000 }
     }
 }
 
@@ -427,19 +432,24 @@ impl<'a> LineIndex<'a> {
         LineIndex { text, starts }
     }
 
-    /// The position of byte `offset`: line, and column in characters.
+    /// The position of byte `offset`: line, and column in characters. The
+    /// column costs the length of the line, so this is for errors, once.
     pub(crate) fn position(&self, offset: usize) -> Position {
         let offset = offset.min(self.text.len());
-        let line = self.starts.partition_point(|s| *s <= offset).max(1);
-        let start = self.starts.get(line - 1).copied().unwrap_or(0);
+        let at = self.line_of(offset);
+        let start = self.starts.get(at.line - 1).copied().unwrap_or(0);
         let column = self.text.get(start..offset).map_or(1, |s| s.chars().count() + 1);
-        Position { part: Part::File, line, column: Some(column) }
+        Position { column: Some(column), ..at }
     }
 
     /// The position of byte `offset`, without the column: for problems that
-    /// belong to an element or object as a whole.
+    /// belong to an element or object as a whole, and for every element read,
+    /// since it costs no more than a binary search (a file on one line, as
+    /// minified XML and JSON are, would otherwise cost its length per element).
     pub(crate) fn line_of(&self, offset: usize) -> Position {
-        Position { column: None, ..self.position(offset) }
+        let offset = offset.min(self.text.len());
+        let line = self.starts.partition_point(|s| *s <= offset).max(1);
+        Position { part: Part::File, line, column: None }
     }
 }
 
@@ -481,11 +491,30 @@ pub(crate) struct NetworkBuilder {
     edges: Vec<(FileEdge, Position, EdgeDirection)>,
     /// Kumu lets connections name elements by label when they have no id.
     resolve_labels: bool,
+    /// Attribute values so far, and the most allowed ([`ReadLimits::max_values`]).
+    values: usize,
+    max_values: usize,
 }
 
 impl NetworkBuilder {
-    pub(crate) fn new() -> Self {
-        NetworkBuilder { nodes: Vec::new(), ids: HashMap::new(), edges: Vec::new(), resolve_labels: false }
+    pub(crate) fn new(limits: &ReadLimits) -> Self {
+        NetworkBuilder {
+            nodes: Vec::new(),
+            ids: HashMap::new(),
+            edges: Vec::new(),
+            resolve_labels: false,
+            values: 0,
+            max_values: limits.max_values,
+        }
+    }
+
+    fn count_values(&mut self, count: usize, at: Position) -> Result<(), GraphFormatError> {
+        self.values = self.values.saturating_add(count);
+        if self.values > self.max_values {
+            let feature = format!("more than {} attribute values in one network (defaults filled in included)", self.max_values);
+            return Err(GraphFormatError::Unsupported { at, feature });
+        }
+        Ok(())
     }
 
     pub(crate) fn resolving_labels(mut self) -> Self {
@@ -503,6 +532,7 @@ impl NetworkBuilder {
         if let Some((_, first_line)) = self.ids.get(&node.id) {
             return Err(GraphFormatError::DuplicateNodeId { at, id: node.id, first_line: *first_line });
         }
+        self.count_values(node.attributes.len(), at)?;
         self.ids.insert(node.id.clone(), (self.nodes.len(), at.line));
         self.nodes.push(node);
         Ok(())
@@ -518,6 +548,7 @@ impl NetworkBuilder {
         if let Some(w) = edge.weight {
             check_weight(w, &format_number(w), at)?;
         }
+        self.count_values(edge.attributes.len(), at)?;
         self.edges.push((edge, at, direction));
         Ok(())
     }
@@ -705,7 +736,7 @@ mod tests {
     #[test]
     fn builder_reports_duplicates_unknown_nodes_and_bad_weights() {
         let node = |id: &str| FileNode { id: id.into(), label: id.into(), ..Default::default() };
-        let mut b = NetworkBuilder::new();
+        let mut b = NetworkBuilder::new(&ReadLimits::default());
         b.add_node(node("a"), Position::line(3)).unwrap();
         let e = b.add_node(node("a"), Position::line(4)).unwrap_err();
         assert_eq!(e, GraphFormatError::DuplicateNodeId { at: Position::line(4), id: "a".into(), first_line: 3 });
@@ -723,7 +754,7 @@ mod tests {
     fn mixed_files_become_directed_with_undirected_edges_both_ways() {
         let node = |id: &str| FileNode { id: id.into(), label: id.into(), ..Default::default() };
         let edge = |s: &str, t: &str| FileEdge { source: s.into(), target: t.into(), ..Default::default() };
-        let mut b = NetworkBuilder::new();
+        let mut b = NetworkBuilder::new(&ReadLimits::default());
         for id in ["a", "b", "c"] {
             b.add_node(node(id), Position::line(1)).unwrap();
         }

@@ -145,30 +145,30 @@ impl<'a> XmlReader<'a> {
     }
 
     fn start(&mut self, e: &BytesStart<'_>, offset: usize, empty: bool) -> Result<XmlEvent, GraphFormatError> {
-        let at = self.lines.position(offset);
+        // The line only: the column is worked out for errors alone (see `LineIndex::line_of`).
+        let at = self.lines.line_of(offset);
         let name = e.name().local_name().into_inner().to_string();
         if self.open.is_empty() && self.seen_root {
-            return Err(GraphFormatError::Xml { at, detail: format!("a second root element <{name}>") });
+            return Err(self.error_at(offset, format!("a second root element <{name}>")));
         }
         self.seen_root = true;
         if self.open.len() >= self.max_depth {
-            return Err(GraphFormatError::TooDeep { at: Position { column: None, ..at }, limit: self.max_depth });
+            return Err(GraphFormatError::TooDeep { at, limit: self.max_depth });
         }
         let mut attrs = Vec::new();
         for attr in e.attributes() {
-            let attr = attr.map_err(|err| GraphFormatError::Xml { at, detail: err.to_string() })?;
+            let attr = attr.map_err(|err| self.error_at(offset, err.to_string()))?;
             let key = attr.key;
             if key.into_inner() == "xmlns" || key.prefix().is_some_and(|p| p.into_inner() == "xmlns") {
                 continue;
             }
-            let value =
-                attr.normalized_value(XmlVersion::Implicit1_0).map_err(|err| GraphFormatError::Xml { at, detail: err.to_string() })?;
+            let value = attr.normalized_value(XmlVersion::Implicit1_0).map_err(|err| self.error_at(offset, err.to_string()))?;
             self.legal(&value, offset)?;
             attrs.push((key.local_name().into_inner().to_string(), value.into_owned()));
         }
         self.open.push((name.clone(), offset));
         self.pending_end = empty;
-        Ok(XmlEvent::Start(Start { name, attrs, at: Position { column: None, ..at } }))
+        Ok(XmlEvent::Start(Start { name, attrs, at }))
     }
 
     /// XML 1.0 does not allow most control characters, not even as a

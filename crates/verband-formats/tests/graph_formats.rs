@@ -377,6 +377,73 @@ fn deeply_nested_input_is_refused_quickly_and_cleanly() {
     assert_eq!(refused_quickly(GraphFormat::Kumu, &json_deep, &limits()).code(), "too-deep");
 }
 
+/// Found by review while fuzzing (2026-11-23), beyond the fuzzers' 4 KB
+/// inputs: work that grew with the square of the file. A file on one line
+/// (minified XML or JSON; each element's column counted from the line's
+/// start), a Gephi table with many columns (each header compared with every
+/// earlier one), a GraphML element with many keys that have defaults (each
+/// looked up among the element's values so far), and defaults filled into
+/// every node, which let a few megabytes become billions of values.
+#[test]
+fn long_lines_wide_files_and_many_defaults_cost_linear_time_and_bounded_memory() {
+    let nodes: String = (0..100_000).map(|i| format!("<node id=\"n{i}\"/>")).collect();
+    let one_line = format!("<gexf><graph><nodes>{nodes}</nodes></graph></gexf>");
+    let started = Instant::now();
+    assert_eq!(read_gexf(one_line.as_bytes(), &limits()).unwrap().nodes.len(), 100_000);
+    assert!(started.elapsed() < Duration::from_secs(5), "one-line GEXF took {:?}", started.elapsed());
+    let elements: Vec<String> = (0..100_000).map(|i| format!("{{\"label\":\"n{i}\"}}")).collect();
+    let one_line = format!("{{\"elements\":[{}]}}", elements.join(","));
+    let started = Instant::now();
+    assert_eq!(read_kumu(one_line.as_bytes(), &limits()).unwrap().nodes.len(), 100_000);
+    assert!(started.elapsed() < Duration::from_secs(5), "one-line Kumu took {:?}", started.elapsed());
+
+    let wide = format!("Source,Target,{}\na,b\n", (0..200_000).map(|i| format!("c{i}")).collect::<Vec<_>>().join(","));
+    let started = Instant::now();
+    let net = read_gephi_csv(None, wide.as_bytes(), &limits()).unwrap();
+    assert_eq!(net.edges.len(), 1);
+    assert!(started.elapsed() < Duration::from_secs(5), "wide CSV took {:?}", started.elapsed());
+
+    // Many columns and many short rows: types and values must not cost their product.
+    let columns: Vec<String> = (0..20_000).map(|i| format!("c{i}")).collect();
+    let values = vec!["1"; 20_000].join(",");
+    let short_rows = "a,a\n".repeat(20_000);
+    let tall = format!("Source,Target,{}\na,a,{values}\n{short_rows}", columns.join(","));
+    let started = Instant::now();
+    let net = read_gephi_csv(None, tall.as_bytes(), &limits()).unwrap();
+    assert_eq!((net.edges.len(), net.edges[0].attributes.len()), (20_001, 20_000));
+    assert!(started.elapsed() < Duration::from_secs(5), "wide and tall CSV took {:?}", started.elapsed());
+
+    let keys: String = (0..50_000).map(|i| format!("<key id=\"k{i}\" for=\"node\"><default>x</default></key>")).collect();
+    let graphml = format!("<graphml>{keys}<graph edgedefault=\"directed\"><node id=\"a\"/></graph></graphml>");
+    let started = Instant::now();
+    let net = read_graphml(graphml.as_bytes(), &limits()).unwrap();
+    assert_eq!(net.nodes[0].attributes.len(), 50_000);
+    assert!(started.elapsed() < Duration::from_secs(5), "GraphML defaults took {:?}", started.elapsed());
+
+    // 2,000 defaults for each of 1,000 nodes: two million values from 160 KB,
+    // refused here under a lower limit than the default million to stay quick.
+    let lower = ReadLimits { max_values: 200_000, ..limits() };
+    let nodes: String = (0..1_000).map(|i| format!("<node id=\"n{i}\"/>")).collect();
+    let decls: String = (0..2_000).map(|i| format!("<attribute id=\"{i}\"><default>x</default></attribute>")).collect();
+    let gexf = format!("<gexf><graph><attributes class=\"node\">{decls}</attributes><nodes>{nodes}</nodes></graph></gexf>");
+    let e = refused_quickly(GraphFormat::Gexf, &gexf, &lower);
+    assert_eq!(e.code(), "unsupported", "{e}");
+    let keys: String = (0..2_000).map(|i| format!("<key id=\"k{i}\" for=\"node\"><default>x</default></key>")).collect();
+    let graphml = format!("<graphml>{keys}<graph edgedefault=\"directed\">{nodes}</graph></graphml>");
+    let e = refused_quickly(GraphFormat::GraphMl, &graphml, &lower);
+    assert_eq!(e.code(), "unsupported", "{e}");
+    assert_eq!(limits().max_values, 1_000_000);
+    // The limit counts every value, explicit or filled in, and is the reader's to set.
+    let gexf = "<gexf><graph><attributes class=\"node\"><attribute id=\"0\"><default>x</default></attribute></attributes>
+<nodes><node id=\"a\"/><node id=\"b\"/><node id=\"c\"><attvalues><attvalue for=\"0\" value=\"y\"/></attvalues></node></nodes></graph></gexf>";
+    assert_eq!(
+        read_gexf(gexf.as_bytes(), &ReadLimits { max_values: 3, ..limits() }).unwrap().nodes[2].attributes["0"],
+        AttrValue::Text("y".into())
+    );
+    let e = read_gexf(gexf.as_bytes(), &ReadLimits { max_values: 2, ..limits() }).unwrap_err();
+    assert_eq!((e.code(), e.line()), ("unsupported", Some(2)), "{e}");
+}
+
 #[test]
 fn files_beyond_the_limit_are_refused_before_reading() {
     let small = ReadLimits { max_bytes: 1000, ..ReadLimits::default() };
@@ -468,6 +535,34 @@ fn what_the_fuzzers_found_stays_fixed() {
     assert_eq!(write_kumu(&net).unwrap_err().code(), "reserved-name", "weights are in use");
     net.edges.iter_mut().for_each(|e| e.weight = None);
     assert_eq!(round_trip(GraphFormat::Kumu, &net), net);
+}
+
+/// Found by fuzzing (read_gexf, 2026-11-23): an attribute name with more
+/// semicolons than the header row has commas made `read_csv` take `;` for the
+/// delimiter of the Gephi tables, which are written with commas, so the
+/// edges table came back with an empty column header. The input as
+/// `cargo fuzz tmin` left it.
+#[test]
+fn attribute_names_with_another_delimiter_survive_gephi_csv() {
+    let gexf = "<gexf >
+  <graph> <attributes class=\"edge\"> <attribute id=\"1\" title=\";;;;ger\"/></attributes>
+ <nodes>  <node id=\"17\" l=\"uid\"></node><node id=\"18\">  </node>
+</nodes>
+    <edges>>
+ <edge source=\"17\" target=\"18\">
+<attvalues>      <attvalue for=\"1\" />
+  </attvalues> </edge>  </edges>  </graph></gexf>
+";
+    let net = read_gexf(gexf.as_bytes(), &limits()).unwrap();
+    let back = round_trip(GraphFormat::GephiCsv, &net);
+    assert_eq!((back.nodes, back.edges.len()), (net.nodes, 1));
+
+    // Names with each delimiter the reader recognises, in both tables.
+    let mut net = network(true);
+    net.nodes[0].attributes.insert("a;b;c;d;e;f;g".into(), AttrValue::Text("x".into()));
+    net.nodes[1].attributes.insert("h\ti\tj\tk\tl\tm\tn".into(), AttrValue::Integer(1));
+    net.edges[0].attributes.insert("p;q;r;s;t;u;v;w;x".into(), AttrValue::Bool(true));
+    assert_eq!(round_trip(GraphFormat::GephiCsv, &net), net);
 }
 
 /// Leaves the files Verband writes for the sample network in the test's
