@@ -21,6 +21,9 @@ fn today() -> NaiveDate {
 
 /// An agreement with its commitments, deliveries, documents and the balance
 /// of agreed against delivered per party.
+/// Live agreements with agreed against delivered per partner.
+pub type Balances = Vec<(Agreement, Vec<PartnerBalance>)>;
+
 pub struct AgreementDetail {
     pub agreement: Agreement,
     pub commitments: Vec<Commitment>,
@@ -93,12 +96,29 @@ impl Service {
     }
 
     /// Agreed against delivered for every live agreement, for lists and the dashboard.
-    pub async fn agreement_balances(&self, actor: &Actor, network_id: i64) -> Result<Vec<(Agreement, Vec<PartnerBalance>)>> {
+    /// Every live agreement with agreed against delivered per partner; kept
+    /// per network until it changes (the dashboard shows it on every view).
+    pub async fn agreement_balances(&self, actor: &Actor, network_id: i64) -> Result<Balances> {
         self.role_in(actor, network_id).await?;
         let mut conn = self.store.conn().await?;
-        let agreements = verband_store::agreements_of_network(&mut conn, network_id).await?;
-        let commitments = verband_store::commitments_of_network(&mut conn, network_id, None).await?;
-        let deliveries = verband_store::deliveries_of_network(&mut conn, network_id, None).await?;
+        let seq = verband_store::latest_change_seq(&mut conn, network_id).await?;
+        Ok((*self.balances_at(&mut conn, network_id, seq).await?).clone())
+    }
+
+    pub(crate) async fn balances_at(&self, conn: &mut verband_store::Conn, network_id: i64, seq: i64) -> Result<std::sync::Arc<Balances>> {
+        let day = today();
+        if let Some(b) = self.balances_cache.get(network_id, seq, day) {
+            return Ok(b);
+        }
+        let balances = std::sync::Arc::new(Self::compute_balances(conn, network_id).await?);
+        self.balances_cache.put(network_id, seq, day, balances.clone());
+        Ok(balances)
+    }
+
+    async fn compute_balances(conn: &mut verband_store::Conn, network_id: i64) -> Result<Balances> {
+        let agreements = verband_store::agreements_of_network(conn, network_id).await?;
+        let commitments = verband_store::commitments_of_network(conn, network_id, None).await?;
+        let deliveries = verband_store::deliveries_of_network(conn, network_id, None).await?;
         let today = today();
         Ok(agreements
             .into_iter()

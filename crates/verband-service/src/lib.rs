@@ -12,6 +12,7 @@ mod error;
 pub mod exchange;
 mod meetings;
 mod network;
+mod network_cache;
 pub mod network_files;
 pub mod network_map;
 mod partners;
@@ -25,7 +26,7 @@ pub use agreements::AgreementDetail;
 pub use error::ServiceError;
 pub use exchange::{FileProblem, ImportCheck, ImportCounts, ImportDone, PreviewOutcome, SheetKind};
 pub use meetings::{FeedContent, MeetingDetail, VitalityPanel};
-pub use network::Dashboard;
+pub use network::{Dashboard, DashboardView};
 pub use network_files::{NetworkDownload, NetworkFileFormat, NetworkImportOutcome, NetworkImportPreview, NodeMatch};
 pub use network_map::{MapQuery, NetworkMap, RoundRelationships};
 pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
@@ -38,11 +39,13 @@ pub type Result<T> = std::result::Result<T, ServiceError>;
 pub struct Service {
     store: Store,
     vitality_cache: meetings::VitalityCache,
+    portfolio_cache: network_cache::NetworkCache<PortfolioOverview>,
+    balances_cache: network_cache::NetworkCache<agreements::Balances>,
 }
 
 impl Service {
     pub fn new(store: Store) -> Self {
-        Service { store, vitality_cache: Default::default() }
+        Service { store, vitality_cache: Default::default(), portfolio_cache: Default::default(), balances_cache: Default::default() }
     }
 
     pub fn store(&self) -> &Store {

@@ -35,7 +35,7 @@ pub struct VitalityPanel {
 /// day they were computed for. A panel is reused only while the network has
 /// no newer change and the day is the same, so every instance on a shared
 /// database still shows the current truth.
-pub(crate) type VitalityCache = std::sync::Arc<std::sync::Mutex<std::collections::HashMap<i64, (i64, NaiveDate, VitalityPanel)>>>;
+pub(crate) type VitalityCache = crate::network_cache::NetworkCache<VitalityPanel>;
 
 /// What a calendar feed shows, read without a session.
 pub struct FeedContent {
@@ -381,25 +381,28 @@ impl Service {
         self.role_in(actor, network_id).await?;
         let mut conn = self.store.conn().await?;
         let seq = verband_store::latest_change_seq(&mut conn, network_id).await?;
+        Ok((*self.vitality_at(&mut conn, network_id, seq).await?).clone())
+    }
+
+    /// The panel as of change `seq`, from the cache when nothing changed since.
+    pub(crate) async fn vitality_at(
+        &self,
+        conn: &mut verband_store::Conn,
+        network_id: i64,
+        seq: i64,
+    ) -> Result<std::sync::Arc<VitalityPanel>> {
         let day = today();
-        if let Ok(cache) = self.vitality_cache.lock() {
-            if let Some((s, d, panel)) = cache.get(&network_id) {
-                if *s == seq && *d == day {
-                    return Ok(panel.clone());
-                }
-            }
+        if let Some(panel) = self.vitality_cache.get(network_id, seq, day) {
+            return Ok(panel);
         }
-        let settings = Self::settings_in(&mut conn, network_id).await?;
-        let input = self.vitality_input(&mut conn, network_id).await?;
-        drop(conn);
+        let settings = Self::settings_in(conn, network_id).await?;
+        let input = self.vitality_input(conn, network_id).await?;
         let report = vitality(&input, &settings, today());
         // Planned meetings have dates ahead; the chart shows what happened.
         let mut history = history(&input, &settings);
         history.retain(|h| h.date <= today());
-        let panel = VitalityPanel { report, history, settings };
-        if let Ok(mut cache) = self.vitality_cache.lock() {
-            cache.insert(network_id, (seq, day, panel.clone()));
-        }
+        let panel = std::sync::Arc::new(VitalityPanel { report, history, settings });
+        self.vitality_cache.put(network_id, seq, day, panel.clone());
         Ok(panel)
     }
 

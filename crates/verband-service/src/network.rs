@@ -14,7 +14,42 @@ pub struct Dashboard {
     pub recent: Vec<AuditRecord>,
 }
 
+/// Everything the dashboard shows, read with one connection and one role check.
+pub struct DashboardView {
+    pub dashboard: Dashboard,
+    pub vitality: std::sync::Arc<crate::VitalityPanel>,
+    pub stories: Vec<verband_domain::Story>,
+    pub partner_names: Vec<(i64, String)>,
+    pub portfolio: std::sync::Arc<crate::PortfolioOverview>,
+    pub agreements: std::sync::Arc<crate::agreements::Balances>,
+}
+
 impl Service {
+    /// The dashboard's panels. The derived ones (vitality, portfolio,
+    /// agreements) come from their caches while the network is unchanged,
+    /// checked once against the change log for all three.
+    pub async fn dashboard_view(&self, actor: &Actor, network_id: i64, stories: i64) -> Result<DashboardView> {
+        let mut conn = self.store.conn().await?;
+        let (network, role) = self.network_in(&mut conn, actor, network_id).await?;
+        let counts = verband_store::network_counts(&mut conn, network_id).await?;
+        let per_sector = verband_store::partners_per_sector(&mut conn, network_id).await?;
+        let recent = verband_store::recent_audit(&mut conn, network_id, 10).await?;
+        let seq = verband_store::latest_change_seq(&mut conn, network_id).await?;
+        let vitality = self.vitality_at(&mut conn, network_id, seq).await?;
+        let portfolio = self.portfolio_at(&mut conn, network_id, seq).await?;
+        let agreements = self.balances_at(&mut conn, network_id, seq).await?;
+        let stories = verband_store::stories_of_network(&mut conn, network_id, Some(stories)).await?;
+        let partner_names = verband_store::partner_choices(&mut conn, network_id).await?;
+        Ok(DashboardView {
+            dashboard: Dashboard { network, role, counts, per_sector, recent },
+            vitality,
+            stories,
+            partner_names,
+            portfolio,
+            agreements,
+        })
+    }
+
     /// The networks the actor has a role in (all of them for admins), by name.
     pub async fn my_networks(&self, actor: &Actor) -> Result<Vec<(Network, NetworkRole)>> {
         let mut conn = self.store.conn().await?;

@@ -27,6 +27,7 @@ pub struct ProjectDetail {
 }
 
 /// What the dashboard and the portfolio pages show about the whole portfolio.
+#[derive(Clone)]
 pub struct PortfolioOverview {
     pub findings: Vec<Finding>,
     pub cliffs: Vec<FundingCliff>,
@@ -195,14 +196,31 @@ impl Service {
 
     /// Coherence findings, funding cliffs and the structural share per year,
     /// computed from the network's current records.
+    /// Kept per network until it changes or the day turns: the dashboard
+    /// and the coherence page show it on every view.
     pub async fn portfolio_overview(&self, actor: &Actor, network_id: i64) -> Result<PortfolioOverview> {
         self.role_in(actor, network_id).await?;
         let mut conn = self.store.conn().await?;
-        let goals = verband_store::goals_of_network(&mut conn, network_id).await?;
-        let projects = verband_store::projects_of_network(&mut conn, network_id).await?;
-        let agreements = verband_store::agreements_of_network(&mut conn, network_id).await?;
-        let streams = verband_store::funding_streams_of_network(&mut conn, network_id, None).await?;
-        let settings = self.portfolio_settings_in(&mut conn, network_id).await?;
+        let seq = verband_store::latest_change_seq(&mut conn, network_id).await?;
+        Ok((*self.portfolio_at(&mut conn, network_id, seq).await?).clone())
+    }
+
+    pub(crate) async fn portfolio_at(&self, conn: &mut Conn, network_id: i64, seq: i64) -> Result<std::sync::Arc<PortfolioOverview>> {
+        let day = today();
+        if let Some(o) = self.portfolio_cache.get(network_id, seq, day) {
+            return Ok(o);
+        }
+        let overview = std::sync::Arc::new(self.compute_portfolio_overview(conn, network_id).await?);
+        self.portfolio_cache.put(network_id, seq, day, overview.clone());
+        Ok(overview)
+    }
+
+    async fn compute_portfolio_overview(&self, conn: &mut Conn, network_id: i64) -> Result<PortfolioOverview> {
+        let goals = verband_store::goals_of_network(conn, network_id).await?;
+        let projects = verband_store::projects_of_network(conn, network_id).await?;
+        let agreements = verband_store::agreements_of_network(conn, network_id).await?;
+        let streams = verband_store::funding_streams_of_network(conn, network_id, None).await?;
+        let settings = self.portfolio_settings_in(conn, network_id).await?;
         let today = today();
         let findings = coherence_findings(&goals, &projects, &agreements, &settings.coherence(), today);
         let cliffs = funding_cliffs(&projects, &streams, today, settings.cliff_horizon_months);

@@ -74,12 +74,9 @@ pub async fn dashboard(
     Query(q): Query<DoneQuery>,
 ) -> Result<Markup, WebError> {
     let actor = v.actor()?;
-    let d = state.service.dashboard(&actor, network_id).await?;
-    let vitality = state.service.vitality(&actor, network_id).await?;
-    let stories = state.service.stories(&actor, network_id, Some(3)).await?;
-    let partner_names = state.service.partner_choices(&actor, network_id).await?;
-    let portfolio = state.service.portfolio_overview(&actor, network_id).await?;
-    let agreements = state.service.agreement_balances(&actor, network_id).await?;
+    let view = state.service.dashboard_view(&actor, network_id, 3).await?;
+    let (d, vitality, stories, partner_names, portfolio, agreements) =
+        (view.dashboard, view.vitality, view.stories, view.partner_names, view.portfolio, view.agreements);
     let n = &d.network;
     let base = format!("/netwerken/{}", n.id);
     let counts = [

@@ -571,6 +571,10 @@ pub async fn png(
     Query(p): Query<MapParams>,
 ) -> Result<Response, WebError> {
     let svg = picture_bytes(&state, &v, network_id, &p).await?;
+    // A drawing holds a pixmap of about 10 MB for tens of milliseconds: at most
+    // two at a time, so a burst of downloads queues instead of filling memory.
+    static PNG_SLOTS: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(2);
+    let _slot = PNG_SLOTS.acquire().await.map_err(|e| WebError::Internal(e.to_string()))?;
     // Drawing takes tens of milliseconds: off the request threads.
     let png = tokio::task::spawn_blocking(move || map_svg::to_png(&svg))
         .await
