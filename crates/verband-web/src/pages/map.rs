@@ -542,7 +542,8 @@ async fn picture_bytes(state: &AppState, v: &Visitor, network_id: i64, p: &MapPa
     Ok(svg)
 }
 
-fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
+/// A file download that browsers save rather than show, and caches keep no copy of.
+pub(crate) fn download(content_type: &str, name: &str, bytes: Vec<u8>) -> Response {
     (
         [
             (header::CONTENT_TYPE, content_type.to_string()),

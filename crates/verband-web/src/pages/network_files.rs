@@ -4,7 +4,7 @@
 //! its nodes match the partners before anything is written.
 
 use axum::extract::{Multipart, Path, State};
-use axum::http::{header, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use axum_extra::extract::{Form, Query};
@@ -148,15 +148,7 @@ pub async fn download(
     let format = NetworkFileFormat::parse(&q.formaat).ok_or(WebError::NotFound)?;
     let round = q.meting.parse::<i64>().ok().filter(|id| *id > 0);
     let file = state.service.export_network_file(&v.actor()?, network_id, round, format).await?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, file.media_type.to_string()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", file.file_name)),
-            (header::CACHE_CONTROL, "no-store".to_string()),
-        ],
-        file.content,
-    )
-        .into_response())
+    Ok(crate::pages::map::download(file.media_type, &file.file_name, file.content))
 }
 
 /// The file and the optional nodes table; `Err` is the problem's catalogue key.
