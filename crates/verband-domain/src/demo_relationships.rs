@@ -65,25 +65,19 @@ pub fn demo_ties(seed: u64, partners: &[(i64, Sector)], round: DemoRound) -> Vec
             let strength = rng.gen_range(1..=5) * 100;
             let (a, b) = if rng.gen::<bool>() { (i, j) } else { (j, i) };
             let trust_base = if same { 3.1 } else { 2.6 };
-            out.push(RelationshipDraft {
-                source_id: partners[a].0,
-                target_id: partners[b].0,
+            // One partner's report about the other, with its own ratings.
+            let report = |rng: &mut ChaCha8Rng, from: usize, to: usize| RelationshipDraft {
+                source_id: partners[from].0,
+                target_id: partners[to].0,
                 kind,
                 strength_centi: strength,
-                trust_centi: rating(&mut rng, trust_base),
-                value_centi: rating(&mut rng, trust_base - 0.2),
+                trust_centi: rating(rng, trust_base),
+                value_centi: rating(rng, trust_base - 0.2),
                 note: None,
-            });
+            };
+            out.push(report(&mut rng, a, b));
             if round.directed && rng.gen::<f64>() < 0.6 {
-                out.push(RelationshipDraft {
-                    source_id: partners[b].0,
-                    target_id: partners[a].0,
-                    kind,
-                    strength_centi: strength,
-                    trust_centi: rating(&mut rng, trust_base),
-                    value_centi: rating(&mut rng, trust_base - 0.2),
-                    note: None,
-                });
+                out.push(report(&mut rng, b, a));
             }
         }
     }
@@ -103,17 +97,7 @@ mod tests {
     fn analyse(ties: &[RelationshipDraft], directed: bool) -> crate::network_analysis::NetworkAnalysis {
         let map: Vec<MapPartner> =
             partners().iter().map(|(id, s)| MapPartner { id: *id, name: id.to_string(), sector: *s, working_groups: vec![] }).collect();
-        let ties: Vec<Tie> = ties
-            .iter()
-            .map(|d| Tie {
-                source: d.source_id,
-                target: d.target_id,
-                kind: d.kind,
-                strength_centi: d.strength_centi,
-                trust_centi: d.trust_centi,
-                value_centi: d.value_centi,
-            })
-            .collect();
+        let ties: Vec<Tie> = ties.iter().map(Tie::from).collect();
         analyse_network(&map, &ties, directed, &TieFilter::default())
     }
 

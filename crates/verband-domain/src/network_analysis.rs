@@ -48,6 +48,32 @@ pub struct Tie {
     pub value_centi: Option<i64>,
 }
 
+impl From<&crate::relationship::Relationship> for Tie {
+    fn from(r: &crate::relationship::Relationship) -> Self {
+        Tie {
+            source: r.source_id,
+            target: r.target_id,
+            kind: r.kind,
+            strength_centi: r.strength_centi,
+            trust_centi: r.trust_centi,
+            value_centi: r.value_centi,
+        }
+    }
+}
+
+impl From<&crate::relationship::RelationshipDraft> for Tie {
+    fn from(d: &crate::relationship::RelationshipDraft) -> Self {
+        Tie {
+            source: d.source_id,
+            target: d.target_id,
+            kind: d.kind,
+            strength_centi: d.strength_centi,
+            trust_centi: d.trust_centi,
+            value_centi: d.value_centi,
+        }
+    }
+}
+
 /// Which ties count.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TieFilter {

@@ -30,24 +30,14 @@ impl Service {
     /// checked once against the change log for all three.
     pub async fn dashboard_view(&self, actor: &Actor, network_id: i64, stories: i64) -> Result<DashboardView> {
         let mut conn = self.store.conn().await?;
-        let (network, role) = self.network_in(&mut conn, actor, network_id).await?;
-        let counts = verband_store::network_counts(&mut conn, network_id).await?;
-        let per_sector = verband_store::partners_per_sector(&mut conn, network_id).await?;
-        let recent = verband_store::recent_audit(&mut conn, network_id, 10).await?;
+        let dashboard = self.dashboard_in(&mut conn, actor, network_id).await?;
         let seq = verband_store::latest_change_seq(&mut conn, network_id).await?;
         let vitality = self.vitality_at(&mut conn, network_id, seq).await?;
         let portfolio = self.portfolio_at(&mut conn, network_id, seq).await?;
         let agreements = self.balances_at(&mut conn, network_id, seq).await?;
         let stories = verband_store::stories_of_network(&mut conn, network_id, Some(stories)).await?;
         let partner_names = verband_store::partner_choices(&mut conn, network_id).await?;
-        Ok(DashboardView {
-            dashboard: Dashboard { network, role, counts, per_sector, recent },
-            vitality,
-            stories,
-            partner_names,
-            portfolio,
-            agreements,
-        })
+        Ok(DashboardView { dashboard, vitality, stories, partner_names, portfolio, agreements })
     }
 
     /// The networks the actor has a role in (all of them for admins), by name.
@@ -81,10 +71,14 @@ impl Service {
 
     pub async fn dashboard(&self, actor: &Actor, network_id: i64) -> Result<Dashboard> {
         let mut conn = self.store.conn().await?;
-        let (network, role) = self.network_in(&mut conn, actor, network_id).await?;
-        let counts = verband_store::network_counts(&mut conn, network_id).await?;
-        let per_sector = verband_store::partners_per_sector(&mut conn, network_id).await?;
-        let recent = verband_store::recent_audit(&mut conn, network_id, 10).await?;
+        self.dashboard_in(&mut conn, actor, network_id).await
+    }
+
+    async fn dashboard_in(&self, conn: &mut verband_store::Conn, actor: &Actor, network_id: i64) -> Result<Dashboard> {
+        let (network, role) = self.network_in(conn, actor, network_id).await?;
+        let counts = verband_store::network_counts(conn, network_id).await?;
+        let per_sector = verband_store::partners_per_sector(conn, network_id).await?;
+        let recent = verband_store::recent_audit(conn, network_id, 10).await?;
         Ok(Dashboard { network, role, counts, per_sector, recent })
     }
 

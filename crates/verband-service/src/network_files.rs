@@ -224,7 +224,7 @@ impl Service {
         round_id: Option<i64>,
         format: NetworkFileFormat,
     ) -> Result<NetworkDownload> {
-        self.role_in(actor, network_id).await?;
+        let (network, _) = self.network(actor, network_id).await?;
         let mut conn = self.store.conn().await?;
         let rounds = verband_store::rounds_of_network(&mut conn, network_id).await?;
         let round = match round_id {
@@ -288,7 +288,6 @@ impl Service {
             NetworkFileFormat::GephiEdges => write_gephi_csv(&file).map(|c| c.edges),
         }
         .map_err(|e| corrupt(format!("writing a network file: {e}")))?;
-        let (network, _) = self.network(actor, network_id).await?;
         let mut stem: String = search_key(&network.name).chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
         stem = stem.split('-').filter(|s| !s.is_empty()).collect::<Vec<_>>().join("-");
         if let Some(r) = &round {

@@ -52,17 +52,7 @@ pub(crate) async fn map_partners(conn: &mut Conn, network_id: i64) -> Result<Vec
 }
 
 pub(crate) fn ties(relationships: &[Relationship]) -> Vec<Tie> {
-    relationships
-        .iter()
-        .map(|r| Tie {
-            source: r.source_id,
-            target: r.target_id,
-            kind: r.kind,
-            strength_centi: r.strength_centi,
-            trust_centi: r.trust_centi,
-            value_centi: r.value_centi,
-        })
-        .collect()
+    relationships.iter().map(Tie::from).collect()
 }
 
 impl Service {
