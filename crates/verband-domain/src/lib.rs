@@ -23,6 +23,7 @@ pub mod portfolio;
 pub mod portfolio_codes;
 pub mod portfolio_settings;
 pub mod relationship;
+pub mod survey;
 pub mod text;
 pub mod validation;
 pub mod vitality;
