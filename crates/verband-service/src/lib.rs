@@ -10,6 +10,7 @@ mod demo_meetings;
 mod demo_portfolio;
 mod error;
 pub mod exchange;
+pub mod mail;
 mod meetings;
 mod network;
 mod network_cache;
@@ -19,6 +20,7 @@ mod partners;
 mod persons;
 pub mod portfolio;
 pub mod secrets;
+pub mod surveys;
 
 pub use access::{Actor, Channel, Origin};
 pub use accounts::{LoginOutcome, NewApiToken, MAX_LOGIN_FAILURES, SESSION_HOURS};
@@ -41,11 +43,28 @@ pub struct Service {
     vitality_cache: meetings::VitalityCache,
     portfolio_cache: network_cache::NetworkCache<PortfolioOverview>,
     balances_cache: network_cache::NetworkCache<agreements::Balances>,
+    mail: std::sync::Arc<mail::MailSettings>,
 }
 
 impl Service {
     pub fn new(store: Store) -> Self {
-        Service { store, vitality_cache: Default::default(), portfolio_cache: Default::default(), balances_cache: Default::default() }
+        let mail = mail::MailSettings::outbox_only(
+            "http://127.0.0.1:8080",
+            std::sync::Arc::new(|m: &mail::SurveyMail| (m.round_label.clone(), m.link.clone())),
+        );
+        Service {
+            store,
+            vitality_cache: Default::default(),
+            portfolio_cache: Default::default(),
+            balances_cache: Default::default(),
+            mail: std::sync::Arc::new(mail),
+        }
+    }
+
+    /// The deployment's mail settings (SMTP or the outbox, and the public address for links).
+    pub fn with_mail(mut self, mail: mail::MailSettings) -> Self {
+        self.mail = std::sync::Arc::new(mail);
+        self
     }
 
     pub fn store(&self) -> &Store {

@@ -17,6 +17,7 @@ mod persons;
 mod projects;
 mod relationships;
 mod sql;
+mod surveys;
 mod users;
 
 use std::str::FromStr;
@@ -152,4 +153,5 @@ pub use persons::*;
 pub use projects::*;
 pub use relationships::*;
 pub use sqlx::Error as SqlxError;
+pub use surveys::*;
 pub use users::*;

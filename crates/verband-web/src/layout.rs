@@ -45,6 +45,7 @@ const NETWORK_NAV: &[(&str, &str, &str)] = &[
     ("portfolio", "/portfolio", "nav-portfolio"),
     ("checklist", "/fasechecklist", "nav-checklist"),
     ("map", "/kaart", "nav-map"),
+    ("surveys", "/evaluaties", "nav-surveys"),
 ];
 
 pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {
@@ -120,6 +121,8 @@ pub fn flash(v: &Visitor, done: Option<&str>) -> Markup {
         Some("restored") => "flash-restored",
         Some("deleted") => "flash-deleted",
         Some("stale") => "flash-stale",
+        Some("survey-closed") => "survey-closed",
+        Some("survey-closed-map") => "survey-closed-map",
         _ => return html! {},
     };
     html! { div class="flash" role="status" { (v.t(key)) } }

@@ -10,6 +10,7 @@ mod forms;
 mod i18n;
 mod layout;
 mod pages;
+mod respondent;
 mod visitor;
 
 use axum::http::{header, HeaderValue};
@@ -19,6 +20,7 @@ use tower_http::set_header::SetResponseHeaderLayer;
 use verband_service::Service;
 
 pub use i18n::{translate, LANGUAGES};
+pub use respondent::compose_survey_mail;
 
 /// Settings the binary passes to the web layer.
 #[derive(Debug, Clone)]
@@ -42,6 +44,8 @@ pub fn router(service: Service, config: WebConfig) -> Router {
         .merge(pages)
         // iCalendar downloads (logged in) and personal feeds (a secret URL, no session).
         .merge(calendar::routes(state.clone()))
+        // Survey pages for respondents: a personal link, no session.
+        .merge(respondent::routes(state.clone()))
         .nest("/api/v1", api)
         // With a trailing slash the path misses the nest; the API's own
         // fallback still answers it, as problem+json rather than a page.

@@ -47,6 +47,18 @@ struct ServeArgs {
     /// Mark cookies Secure; set this when Verband is reached over https (behind a proxy).
     #[arg(long, env = "VERBAND_SECURE_COOKIES", default_value_t = false)]
     secure_cookies: bool,
+    /// The address respondents use to reach Verband, for the links in survey mail
+    /// (default: http:// and the listen address).
+    #[arg(long, env = "VERBAND_PUBLIC_URL")]
+    public_url: Option<String>,
+    /// SMTP server for survey invitations and reminders, e.g. smtp://127.0.0.1:25,
+    /// smtp://user:pass@mail.example.nl:587?tls=required or smtps://user:pass@mail.example.nl.
+    /// Without it, the links go to each round's outbox page.
+    #[arg(long, env = "VERBAND_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    /// Sender of survey mail.
+    #[arg(long, env = "VERBAND_MAIL_FROM", default_value = "Verband <verband@localhost>")]
+    mail_from: String,
 }
 
 #[derive(Subcommand)]
@@ -136,6 +148,28 @@ async fn open(db: &DbArgs) -> anyhow::Result<Service> {
 }
 
 async fn serve(service: Service, args: &ServeArgs) -> anyhow::Result<()> {
+    let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
+    let mail = verband_service::mail::MailSettings::new(
+        args.smtp_url.as_deref(),
+        &args.mail_from,
+        &public_url,
+        std::sync::Arc::new(verband_web::compose_survey_mail),
+    )
+    .context("mail settings")?;
+    let service = service.with_mail(mail);
+    // Survey reminders: checked every five minutes; each person gets at most one a day.
+    let reminders = service.clone();
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(std::time::Duration::from_secs(300));
+        loop {
+            tick.tick().await;
+            match reminders.send_due_reminders(chrono::Utc::now().date_naive()).await {
+                Ok(0) => {}
+                Ok(n) => tracing::info!(reminders = n, "survey reminders sent"),
+                Err(e) => tracing::warn!(error = %e, "survey reminders failed"),
+            }
+        }
+    });
     let app = verband_web::router(service.clone(), WebConfig { secure_cookies: args.secure_cookies });
     let listener = tokio::net::TcpListener::bind(args.listen).await.with_context(|| format!("listening on {}", args.listen))?;
     let cleanup = service.clone();

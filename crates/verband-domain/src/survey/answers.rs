@@ -98,7 +98,8 @@ pub fn parse_page(
                     .filter(|o| values.get(name.as_str()).is_some_and(|v| v.contains(&o.key.as_str())))
                     .map(|o| o.key.clone())
                     .collect();
-                let unknown = values.get(name.as_str()).is_some_and(|v| v.iter().any(|s| !s.is_empty() && !options.iter().any(|o| o.key == *s)));
+                let unknown =
+                    values.get(name.as_str()).is_some_and(|v| v.iter().any(|s| !s.is_empty() && !options.iter().any(|o| o.key == *s)));
                 if unknown {
                     e.add(&name, "answer-invalid");
                 }
@@ -121,7 +122,7 @@ pub fn parse_page(
             QuestionKind::OpenText => match first(&name) {
                 None => None,
                 Some(raw) if raw.chars().count() > MAX_OPEN_ANSWER => {
-                    e.add(&name, "text-too-long");
+                    e.add(&name, "too-long");
                     None
                 }
                 Some(raw) => Some(AnswerValue::Text(raw.to_string())),

@@ -98,9 +98,15 @@ pub struct RatingItem {
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum QuestionKind {
     /// A statement on an agreement scale; the points are 1..=labels.len().
-    Scale { labels: Vec<Text> },
-    Single { options: Vec<Choice> },
-    Multiple { options: Vec<Choice> },
+    Scale {
+        labels: Vec<Text>,
+    },
+    Single {
+        options: Vec<Choice>,
+    },
+    Multiple {
+        options: Vec<Choice>,
+    },
     Number {
         #[serde(default)]
         min: Option<f64>,
@@ -112,7 +118,13 @@ pub enum QuestionKind {
     Partners,
     /// For each partner picked in the `Partners` question `source`: how
     /// often, what kind of work, and the rating items on the scale `labels`.
-    PartnerRatings { source: String, frequency: Vec<Choice>, work: Vec<Choice>, items: Vec<RatingItem>, labels: Vec<Text> },
+    PartnerRatings {
+        source: String,
+        frequency: Vec<Choice>,
+        work: Vec<Choice>,
+        items: Vec<RatingItem>,
+        labels: Vec<Text>,
+    },
 }
 
 impl QuestionKind {

@@ -8,6 +8,7 @@ pub mod answers;
 pub mod builtin;
 pub mod instrument;
 pub mod results;
+pub mod round;
 
 pub use answers::{parse_page, AnswerValue, Answers, PartnerRating};
 pub use instrument::*;

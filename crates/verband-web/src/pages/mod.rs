@@ -29,6 +29,8 @@ mod project_form;
 pub(crate) mod projects;
 mod relationships;
 mod stories;
+pub(crate) mod survey_results;
+pub(crate) mod surveys;
 pub(crate) mod vitality;
 mod vitality_settings;
 
@@ -156,6 +158,16 @@ pub fn routes(state: AppState) -> Router {
         .route(&format!("{n}/relaties/{{id}}/terugzetten"), post(relationships::restore))
         .route(&format!("{n}/fasechecklist"), get(checklist::show))
         .route(&format!("{n}/fasechecklist/{{block}}"), post(checklist::save_block))
+        .route(&format!("{n}/evaluaties"), get(surveys::overview))
+        .route(&format!("{n}/evaluaties/nieuw"), get(surveys::new_round).post(surveys::start_round))
+        .route(&format!("{n}/evaluaties/instrumenten/kopie"), post(surveys::copy_instrument))
+        .route(&format!("{n}/evaluaties/{{rid}}"), get(surveys::round))
+        .route(&format!("{n}/evaluaties/{{rid}}/links"), post(surveys::links))
+        .route(&format!("{n}/evaluaties/{{rid}}/herinneren"), post(surveys::remind))
+        .route(&format!("{n}/evaluaties/{{rid}}/afsluiten"), get(surveys::confirm_close).post(surveys::close))
+        .route(&format!("{n}/evaluaties/{{rid}}/resultaten"), get(survey_results::show))
+        .route(&format!("{n}/evaluaties/{{rid}}/themas"), post(survey_results::tag))
+        .route(&format!("{n}/evaluaties/{{rid}}/{{file}}"), get(survey_results::export))
         .fallback(not_found)
         .layer(middleware::from_fn(csrf_middleware))
         .layer(middleware::from_fn_with_state(state.clone(), visitor_middleware))
