@@ -105,6 +105,8 @@ pub enum SurveyLink {
 }
 
 pub struct RespondentView {
+    /// The invitation the link belongs to, so saving needs no second look-up.
+    invitation_id: i64,
     pub round: SurveyRoundRecord,
     pub network_name: String,
     pub instrument: Instrument,
@@ -549,6 +551,7 @@ impl Service {
         };
         let page = if finished { instrument.pages.len() } else { page.min(instrument.pages.len().saturating_sub(1)) };
         Ok(SurveyLink::Open(Box::new(RespondentView {
+            invitation_id: inv.id,
             round,
             network_name: network.name,
             instrument,
@@ -592,10 +595,9 @@ impl Service {
             PageAction::Back => (page.saturating_sub(1), view.finished),
             PageAction::Stop => (page, view.finished),
         };
-        let inv = verband_store::invitation_by_token_hash(&mut tx, &token_hash(token)).await?.ok_or(ServiceError::NotFound)?;
         let json = serde_json::to_string(&answers).map_err(|e| ServiceError::Store(verband_store::StoreError::Corrupt(e.to_string())))?;
         let stored_page = i64::try_from(next.min(pages.saturating_sub(1))).unwrap_or(0);
-        verband_store::save_response(&mut tx, inv.id, inv.round_id, &json, stored_page, finished).await?;
+        verband_store::save_response(&mut tx, view.invitation_id, view.round.id, &json, stored_page, finished).await?;
         tx.commit().await?;
         Ok(PageOutcome::Saved { page: next, finished })
     }
