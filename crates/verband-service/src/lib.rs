@@ -20,6 +20,7 @@ mod partners;
 mod persons;
 pub mod portfolio;
 pub mod secrets;
+mod survey_raw;
 pub mod surveys;
 
 pub use access::{Actor, Channel, Origin};

@@ -159,7 +159,7 @@ pub fn answer_hash(text: &str) -> String {
     token_hash(&format!("answer:{text}"))
 }
 
-fn definition(raw: &str) -> Result<Instrument> {
+pub(crate) fn definition(raw: &str) -> Result<Instrument> {
     Instrument::from_json(raw).map_err(|e| ServiceError::Store(verband_store::StoreError::Corrupt(format!("instrument: {e}"))))
 }
 
@@ -716,7 +716,7 @@ fn centi(x: f64) -> i64 {
     (x * 100.0).round() as i64
 }
 
-async fn round_respondents(conn: &mut Conn, round_id: i64) -> Result<Vec<Respondent>> {
+pub(crate) async fn round_respondents(conn: &mut Conn, round_id: i64) -> Result<Vec<Respondent>> {
     verband_store::finished_responses(conn, round_id).await?.iter().map(respondent_of).collect()
 }
 

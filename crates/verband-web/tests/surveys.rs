@@ -19,7 +19,7 @@ struct World {
     app: Router,
     network: i64,
     persons: Vec<i64>,
-    _dir: tempfile::TempDir,
+    dir: tempfile::TempDir,
 }
 
 async fn world() -> World {
@@ -62,7 +62,7 @@ async fn world() -> World {
     service.grant(&sys, "coord", network, NetworkRole::Coordinator).await.unwrap();
     service.add_user(&sys, "lid", "lid", PASSWORD, false).await.unwrap();
     service.grant(&sys, "lid", network, NetworkRole::Member).await.unwrap();
-    World { app: router(service, WebConfig { secure_cookies: false }), network, persons, _dir: dir }
+    World { app: router(service, WebConfig { secure_cookies: false }), network, persons, dir }
 }
 
 /// The personal links on an outbox page, in page order.
@@ -186,9 +186,25 @@ async fn a_round_from_start_to_results_keeps_answers_anonymous() {
     let xlsx = coord.get(&format!("{round_path}/resultaten.xlsx")).await;
     assert!(xlsx.bytes.starts_with(b"PK"));
 
-    // A member reads the results but cannot make links.
+    // The raw answers: five rows without names or sectors, in an order that says nothing.
+    assert!(results.section("raw-answers").contains("antwoorden.csv"));
+    let raw = coord.get(&format!("{round_path}/antwoorden.csv")).await;
+    assert_eq!(raw.status, StatusCode::OK);
+    let raw = raw.body();
+    let lines: Vec<&str> = raw.lines().collect();
+    assert_eq!(lines.len(), 6, "a header and five respondents: {raw}");
+    assert!(lines[0].trim_start_matches('\u{feff}').starts_with("Respondent;"), "{raw}");
+    assert!(!raw.contains("Persoon") && !raw.contains("Gemeente") && !raw.contains("Welzijn"), "{raw}");
+    let scores: Vec<&str> = lines[1..].iter().map(|l| l.split(';').nth(1).unwrap()).collect();
+    assert_eq!(scores, ["2", "2", "4", "5", "5"], "{raw}");
+    assert!(raw.contains("Meer overleg nodig (4)"));
+    assert!(coord.get(&format!("{round_path}/antwoorden.xlsx")).await.bytes.starts_with(b"PK"));
+
+    // A member reads the results but cannot make links or take the raw answers.
     let mut lid = Client::logged_in(&w.app, "lid").await;
     assert_eq!(lid.get(&format!("{round_path}/resultaten")).await.status, StatusCode::OK);
+    assert!(!lid.get(&format!("{round_path}/resultaten")).await.body().contains("antwoorden.csv"));
+    assert_eq!(lid.get(&format!("{round_path}/antwoorden.csv")).await.status, StatusCode::FORBIDDEN);
     assert_eq!(lid.submit(&round_path, &format!("{round_path}/links"), &[]).await.status, StatusCode::FORBIDDEN);
 
     // Unknown and tampered links: the same page, no data.
@@ -208,4 +224,83 @@ async fn a_round_from_start_to_results_keeps_answers_anonymous() {
     let after = anon.get(&path_of(&links[0])).await;
     assert_eq!(after.status, StatusCode::GONE);
     assert!(after.body().contains("gesloten") && !after.body().contains("checked"), "{}", after.body());
+}
+
+/// Starts a collaboration scan for everyone of the world and makes its links in the outbox.
+async fn start_round_with_links(w: &World, coord: &mut Client<'_>, label: &str) -> (String, Vec<String>) {
+    let new = format!("/netwerken/{}/evaluaties/nieuw?instrument=builtin-collaboration_scan", w.network);
+    let deadline = (chrono::Utc::now().date_naive() + chrono::Days::new(10)).to_string();
+    let ids: Vec<String> = w.persons.iter().map(|p| p.to_string()).collect();
+    let mut fields = vec![("label", label), ("deadline", deadline.as_str())];
+    fields.extend(ids.iter().map(|id| ("persons", id.as_str())));
+    let started = coord.submit(&new, &new, &fields).await;
+    assert_eq!(started.status, StatusCode::SEE_OTHER, "{}", started.body());
+    let round_path = started.location.clone().unwrap().split('?').next().unwrap().to_string();
+    let links = links_in(&coord.submit(&round_path, &format!("{round_path}/links"), &[]).await.body());
+    assert_eq!(links.len(), w.persons.len());
+    (round_path, links)
+}
+
+async fn answer_all(anon: &mut Client<'_>, link: &str, score: &str) {
+    let pages = builtin(InstrumentKind::CollaborationScan).unwrap().pages.len();
+    let path = path_of(link);
+    for page in 0..pages {
+        let res = answer_page(anon, &path, page, score).await;
+        assert_eq!(res.status, StatusCode::OK, "{}", res.body());
+    }
+}
+
+#[tokio::test]
+async fn a_second_round_shows_the_trend_and_a_passed_deadline_closes_the_links() {
+    let w = world().await;
+    let mut coord = Client::logged_in(&w.app, "coord").await;
+    let mut anon = Client::new(&w.app);
+
+    // Round one: three people answer 3 everywhere.
+    let (first, links) = start_round_with_links(&w, &mut coord, "Voorjaar 2027").await;
+    for link in &links[..3] {
+        answer_all(&mut anon, link, "3").await;
+    }
+    let closed = coord.submit(&format!("{first}/afsluiten"), &format!("{first}/afsluiten"), &[]).await;
+    assert_eq!(closed.status, StatusCode::SEE_OTHER);
+    let before = coord.get(&format!("{first}/resultaten")).await;
+    assert!(!before.section("factor-results").contains("vorige keer"), "the first round has nothing to compare with");
+
+    // Round two: four people answer 4 everywhere, so every lens goes up from 3,0 to 4,0.
+    let (second, links) = start_round_with_links(&w, &mut coord, "Najaar 2027").await;
+    // Before anyone answered, the raw answers are refused.
+    assert_eq!(coord.get(&format!("{second}/antwoorden.csv")).await.status, StatusCode::CONFLICT);
+    assert!(coord.get(&format!("{second}/resultaten")).await.section("raw-answers").contains("anonimiteitsgrens"));
+    for link in &links[..4] {
+        answer_all(&mut anon, link, "4").await;
+    }
+    let results = coord.get(&format!("{second}/resultaten")).await;
+    assert_eq!(results.status, StatusCode::OK);
+    assert!(results.body().contains("Vergeleken met het vorige meetmoment: Voorjaar 2027."), "{}", results.body());
+    let factors = results.section("factor-results");
+    assert_eq!(factors.matches("4,0").count(), 5, "{factors}");
+    assert_eq!(factors.matches("↑").count(), 5, "an arrow up per lens: {factors}");
+    assert_eq!(factors.matches("beter").count(), 5, "{factors}");
+    assert_eq!(factors.matches("vorige keer 3,0").count(), 5, "{factors}");
+    assert!(!factors.contains("↓"), "{factors}");
+    let csv = coord.get(&format!("{second}/resultaten.csv")).await.body();
+    assert!(csv.contains(";3,00"), "the previous value is exported: {csv}");
+
+    // The deadline passes (set back in the database, as time would): a used
+    // link and an unused one say so politely, show no answers and save nothing.
+    let store = Store::connect(&Store::sqlite_url_in(w.dir.path())).await.unwrap();
+    let round_id: i64 = second.rsplit('/').next().unwrap().parse().unwrap();
+    let mut conn = store.conn().await.unwrap();
+    sqlx::query("UPDATE survey_rounds SET deadline = '2001-01-01' WHERE id = $1").bind(round_id).execute(&mut *conn).await.unwrap();
+    drop(conn);
+    for link in [&links[0], &links[5]] {
+        let late = anon.get(&path_of(link)).await;
+        assert_eq!(late.status, StatusCode::GONE);
+        assert!(late.body().contains("De termijn voor &quot;Najaar 2027&quot;"), "{}", late.body());
+        assert!(!late.body().contains("checked") && !late.body().contains("q."), "no answers, no questions: {}", late.body());
+    }
+    let late = answer_page(&mut anon, &path_of(&links[5]), 0, "1").await;
+    assert_eq!(late.status, StatusCode::GONE);
+    let after = coord.get(&format!("{second}/resultaten")).await;
+    assert!(after.body().contains("4 van 6"), "the late answer was not saved: {}", after.body());
 }

@@ -7,9 +7,11 @@
 pub mod answers;
 pub mod builtin;
 pub mod instrument;
+pub mod raw_answers;
 pub mod results;
 pub mod round;
 
 pub use answers::{parse_page, AnswerValue, Answers, PartnerRating};
 pub use instrument::*;
+pub use raw_answers::{raw_answers, RawAnswers};
 pub use results::{compute_results, Band, GroupResult, Respondent, RoundResults, Summary, Trend};

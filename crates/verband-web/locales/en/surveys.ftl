@@ -175,3 +175,10 @@ error-respondents-none = Choose who gets the questionnaire.
 error-reminder-days-range = Enter a number of days from 1 to 60, or leave it empty.
 error-threshold-range = Enter a number from 3 to 100.
 error-date-in-past = This date is in the past.
+
+survey-raw-answers = All answers without names
+survey-raw-answers-hint = One row per person who finished, in no particular order. Sector, steering group and the questions about partners are left out, because they show who answered.
+survey-raw-answers-too-few = All answers can be downloaded once at least as many people finished as the anonymity threshold.
+survey-col-respondent = Respondent
+survey-raw-file-name = answers
+survey-raw-sheet = Answers

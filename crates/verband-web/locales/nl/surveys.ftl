@@ -175,3 +175,10 @@ error-respondents-none = Kies wie de vragenlijst krijgt.
 error-reminder-days-range = Vul een aantal dagen in tussen 1 en 60, of laat het leeg.
 error-threshold-range = Vul een getal in van 3 tot en met 100.
 error-date-in-past = Deze datum ligt in het verleden.
+
+survey-raw-answers = Alle antwoorden zonder namen
+survey-raw-answers-hint = Eén regel per persoon die de vragenlijst afrondde, in willekeurige volgorde. Sector, stuurgroep en de vragen over partners staan er niet in, omdat die laten zien wie iets antwoordde.
+survey-raw-answers-too-few = Alle antwoorden downloaden kan pas als minstens zoveel mensen de vragenlijst afrondden als de anonimiteitsgrens.
+survey-col-respondent = Respondent
+survey-raw-file-name = antwoorden
+survey-raw-sheet = Antwoorden

@@ -248,6 +248,19 @@ pub async fn show(
         @if let Some(p) = &r.previous { p { (v.ta("survey-compared-with", &[("round", FluentValue::from(p.label.clone()))])) } }
         p { a href={ (base(network_id)) "/" (round_id) "/resultaten.xlsx" } { (v.t("survey-download-xlsx")) } " · "
             a href={ (base(network_id)) "/" (round_id) "/resultaten.csv" } { (v.t("survey-download-csv")) } }
+        @if role.may_edit_records() {
+            @if r.results.respondents >= r.results.threshold {
+                p id="raw-answers" {
+                    (v.t("survey-raw-answers")) ": "
+                    a href={ (base(network_id)) "/" (round_id) "/antwoorden.xlsx" } { (v.t("survey-download-xlsx")) } " · "
+                    a href={ (base(network_id)) "/" (round_id) "/antwoorden.csv" } { (v.t("survey-download-csv")) }
+                    br;
+                    span class="hint" { (v.t("survey-raw-answers-hint")) }
+                }
+            } @else {
+                p id="raw-answers" class="hint" { (v.t("survey-raw-answers-too-few")) }
+            }
+        }
         @if !r.results.factors.is_empty() {
             section aria-labelledby="factors-title" {
                 h2 id="factors-title" { (v.t("survey-factors-title")) }
@@ -357,6 +370,9 @@ pub async fn export(
     Path((network_id, round_id, file)): Path<(i64, i64, String)>,
 ) -> Result<Response, WebError> {
     let actor = v.actor()?;
+    if let Some(format) = file.strip_prefix("antwoorden.") {
+        return raw_answers_export(&state, &v, network_id, round_id, format).await;
+    }
     let r = state.service.survey_results(&actor, network_id, round_id).await?;
     let table = results_table(&v, &r);
     let name = v.t("survey-file-name");
@@ -376,4 +392,34 @@ pub async fn export(
         }
         _ => Err(WebError::NotFound),
     }
+}
+
+/// The raw answers without names, one row per respondent who finished; refused
+/// while the round is below its threshold (the page then offers no link).
+async fn raw_answers_export(state: &AppState, v: &Visitor, network_id: i64, round_id: i64, format: &str) -> Result<Response, WebError> {
+    if format != "csv" && format != "xlsx" {
+        return Err(WebError::NotFound);
+    }
+    let raw = state.service.survey_raw_answers(&v.actor()?, network_id, round_id, v.lang).await?;
+    let Some(raw) = raw else {
+        return Err(WebError::Conflict(v.t("survey-raw-answers-too-few")));
+    };
+    let mut header = vec![v.t("survey-col-respondent")];
+    header.extend(raw.columns.iter().map(|(key, text)| format!("{text} [{key}]")));
+    let mut table = verband_formats::Table::new(header);
+    for (i, row) in raw.rows.into_iter().enumerate() {
+        let mut cells = vec![(i + 1).to_string()];
+        cells.extend(row);
+        table.rows.push(cells);
+    }
+    let name = v.t("survey-raw-file-name");
+    if format == "csv" {
+        return Ok(crate::pages::map::download(
+            "text/csv; charset=utf-8",
+            &format!("{name}.csv"),
+            verband_formats::write_csv(&table, verband_formats::Delimiter::Semicolon),
+        ));
+    }
+    let bytes = verband_formats::write_xlsx(&table, &v.t("survey-raw-sheet")).map_err(|e| WebError::Internal(e.to_string()))?;
+    Ok(crate::pages::map::download("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", &format!("{name}.xlsx"), bytes))
 }

@@ -12,7 +12,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use maud::{html, Markup};
 use serde::Deserialize;
 use verband_domain::survey::round::SurveyRoundForm;
-use verband_domain::{PersonRole, ValidationErrors};
+use verband_domain::{PersonRole, Sector, ValidationErrors};
 use verband_service::surveys::{FreshLink, InstrumentRef, RoundChoices, SurveyRound};
 use verband_service::ServiceError;
 
@@ -148,7 +148,11 @@ fn round_form(v: &Visitor, network_id: i64, c: &RoundChoices, form: &SurveyRound
         .iter()
         .map(|p| {
             let email = p.email.clone().unwrap_or_else(|| v.t("survey-person-no-email"));
-            (p.person_id.to_string(), format!("{} ({email})", p.name))
+            // The sector helps a coordinator spread a round over the network.
+            match p.sector.as_deref().and_then(Sector::parse) {
+                Some(sector) => (p.person_id.to_string(), format!("{}, {} ({email})", p.name, v.t(&sector.label_key()))),
+                None => (p.person_id.to_string(), format!("{} ({email})", p.name)),
+            }
         })
         .collect();
     let roles = code_options(v, PersonRole::ALL, PersonRole::code, PersonRole::label_key);
