@@ -87,8 +87,11 @@ mod tests {
     #[test]
     fn rows_hold_answers_in_question_order_without_sector_or_partners() {
         let survey = builtin(InstrumentKind::RelationshipSurvey).unwrap();
-        let partner_questions: Vec<_> =
-            survey.questions().filter(|q| matches!(q.kind, QuestionKind::Partners | QuestionKind::PartnerRatings { .. })).map(|q| q.key.clone()).collect();
+        let partner_questions: Vec<_> = survey
+            .questions()
+            .filter(|q| matches!(q.kind, QuestionKind::Partners | QuestionKind::PartnerRatings { .. }))
+            .map(|q| q.key.clone())
+            .collect();
         assert!(!partner_questions.is_empty(), "the relationship survey asks about partners");
 
         let scan = builtin(InstrumentKind::CollaborationScan).unwrap();
@@ -130,7 +133,10 @@ mod tests {
         scan.pages[0].questions = vec![q, n];
         scan.pages.truncate(1);
         let people = vec![
-            respondent(Sector::Welfare, &[("hoe_vaak", AnswerValue::Choices(vec!["a".into(), "b".into()])), ("uren", AnswerValue::Number(2.5))]),
+            respondent(
+                Sector::Welfare,
+                &[("hoe_vaak", AnswerValue::Choices(vec!["a".into(), "b".into()])), ("uren", AnswerValue::Number(2.5))],
+            ),
             respondent(Sector::Welfare, &[]),
             respondent(Sector::Welfare, &[]),
         ];
