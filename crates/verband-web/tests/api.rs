@@ -361,7 +361,7 @@ async fn openapi_document_is_public_and_complete() {
     // Meetings, action items, stories and vitality are checked in tests/api_meetings.rs,
     // agreements and commitments in tests/agreements.rs; projects, funding, findings,
     // the checklist and portfolio settings in tests/projects.rs; rounds, relationships and
-    // the network map in tests/map.rs.
+    // the network map in tests/map.rs; survey rounds and results in tests/api_surveys.rs.
     let theirs = |p: &str| {
         [
             "/bodies",
@@ -373,6 +373,7 @@ async fn openapi_document_is_public_and_complete() {
             "/commitments",
             "/relationship-rounds",
             "/network-map",
+            "/survey-rounds",
         ]
         .iter()
         .any(|s| p.contains(s))

@@ -14,6 +14,7 @@ mod organisations;
 mod persons;
 mod problem;
 mod projects;
+mod surveys;
 mod vitality;
 
 use axum::http::{HeaderName, HeaderValue};
@@ -98,6 +99,9 @@ pub fn routes(state: AppState) -> Router {
             get(network_map::list_relationships).post(network_map::create_relationship),
         )
         .route("/networks/{network_id}/network-map", get(network_map::get_network_map))
+        .route("/networks/{network_id}/survey-rounds", get(surveys::list_rounds))
+        .route("/networks/{network_id}/survey-rounds/{round_id}", get(surveys::get_round))
+        .route("/networks/{network_id}/survey-rounds/{round_id}/results", get(surveys::get_results))
         .route("/networks/{network_id}/findings", get(projects::list_findings))
         .route("/networks/{network_id}/funding-cliffs", get(projects::list_funding_cliffs))
         .route("/networks/{network_id}/funding-share", get(projects::get_funding_share))

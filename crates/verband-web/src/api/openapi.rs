@@ -27,10 +27,16 @@ use super::projects::{
     ChecklistEntryView, ChecklistResponse, CliffList, CliffView, FindingList, FindingView, FundingStreamList, KindCount, ObjectView,
     PhaseProgressView, ProjectList, ProjectView, YearShareList, YearShareView,
 };
+use super::surveys::{
+    PreviousSurveyRound, SurveyChoiceCount, SurveyFactorView, SurveyGroupView, SurveyOpenAnswerView, SurveyOpenAnswersView,
+    SurveyPartnerScoreView, SurveyQuestionView, SurveyResultsView, SurveyRoundList, SurveyRoundStatus, SurveyRoundView, SurveyScoreView,
+    SurveyTrend,
+};
 use super::vitality::{CompositeView, SignalView, VitalityView};
-use super::{agreements, meetings, network_map, networks, organisations, persons, projects, vitality, API_VERSION};
+use super::{agreements, meetings, network_map, networks, organisations, persons, projects, surveys, vitality, API_VERSION};
 use verband_domain::network_analysis::{CommunityMatch, MapLink, NetworkScores, PartnerScores};
 use verband_domain::relationship::{Relationship, RelationshipForm, RelationshipKind, RelationshipRound, RoundForm, RoundOrigin};
+use verband_domain::survey::{Band, InstrumentKind};
 
 #[derive(OpenApi)]
 #[openapi(
@@ -38,7 +44,7 @@ use verband_domain::relationship::{Relationship, RelationshipForm, RelationshipK
         title = "Verband API",
         version = "1.0.0",
         description = "Networks of organisations, their partner organisations and contact persons, their meetings \
-            (bodies, agenda, attendance, decisions, action items), shared stories and the vitality of the network.\n\n\
+            (bodies, agenda, attendance, decisions, action items), shared stories, the vitality of the network and the results of its surveys.\n\n\
             Authenticate with `Authorization: Bearer <token>` (create a token on your account page). \
             Every response carries an `API-Version` header. Errors are `application/problem+json` (RFC 9457); \
             a 400 lists every invalid field or parameter in `invalidParams`. A network you have no role in answers 404. \
@@ -124,6 +130,9 @@ use verband_domain::relationship::{Relationship, RelationshipForm, RelationshipK
         network_map::list_relationships,
         network_map::create_relationship,
         network_map::get_network_map,
+        surveys::list_rounds,
+        surveys::get_round,
+        surveys::get_results,
         openapi_json,
     ),
     components(schemas(
@@ -143,6 +152,9 @@ use verband_domain::relationship::{Relationship, RelationshipForm, RelationshipK
         YearShareView, YearShareList, ChecklistEntryView, PhaseProgressView, ChecklistResponse,
         RoundList, RelationshipList, PreviousRound, NetworkMapView, RelationshipRound, Relationship, RelationshipForm, RoundForm,
         RelationshipKind, RoundOrigin, PartnerScores, MapLink, NetworkScores, CommunityMatch,
+        SurveyRoundList, SurveyRoundView, SurveyRoundStatus, InstrumentKind, SurveyResultsView, PreviousSurveyRound, SurveyFactorView,
+        SurveyGroupView, SurveyQuestionView, SurveyChoiceCount, SurveyPartnerScoreView, SurveyScoreView, SurveyOpenAnswersView,
+        SurveyOpenAnswerView, Band, SurveyTrend,
     )),
     modifiers(&BearerScheme),
     tags(
@@ -154,6 +166,7 @@ use verband_domain::relationship::{Relationship, RelationshipForm, RelationshipK
         (name = "vitality", description = "The energy of a network: signals, composite index, history and settings"),
         (name = "portfolio", description = "Projects and their funding, coherence findings, funding cliffs, the structural share and the phase checklist"),
         (name = "network-map", description = "Relationships between partners per round, and the network map's figures"),
+        (name = "surveys", description = "Survey rounds (evaluations) with their response counts, and their results; no figure is given for a group of fewer respondents than the round's anonymity threshold"),
         (name = "meta", description = "About this API"),
     )
 )]
