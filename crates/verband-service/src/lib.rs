@@ -10,6 +10,7 @@ mod demo_meetings;
 mod demo_portfolio;
 mod error;
 pub mod exchange;
+pub mod knowledge;
 pub mod mail;
 mod meetings;
 mod network;

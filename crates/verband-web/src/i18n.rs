@@ -51,6 +51,7 @@ pub fn has_key(lang: Language, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use verband_domain::knowledge::{KnowledgeKind, KnowledgeVisibility};
     use verband_domain::{MembershipStatus, NetworkRole, Ownership, PersonRole, Phase, Sector};
 
     fn codes() -> Vec<String> {
@@ -61,6 +62,8 @@ mod tests {
         keys.extend(Phase::ALL.iter().map(|c| c.label_key()));
         keys.extend(NetworkRole::ALL.iter().map(|c| c.label_key()));
         keys.extend(PersonRole::ALL.iter().map(|c| c.label_key()));
+        keys.extend(KnowledgeKind::ALL.iter().map(|c| c.label_key()));
+        keys.extend(KnowledgeVisibility::ALL.iter().map(|c| c.label_key()));
         keys
     }
 

@@ -1,0 +1,125 @@
+//! Knowledge items: everyone with a role in a network shares what it learned;
+//! only its coordinator shares an item with the whole deployment (DOMAIN.md:
+//! nothing of a network is visible outside it except what its coordinator
+//! marks as shared). Changes go to the change log, which the search index follows.
+
+use verband_domain::knowledge::{KnowledgeForm, KnowledgeVisibility};
+use verband_domain::{NetworkRole, ValidationErrors};
+use verband_store::{KnowledgeAttachment, KnowledgeQuestion, KnowledgeRecord};
+
+use crate::{Actor, Result, Service, ServiceError};
+
+/// The change-log entity of knowledge items.
+pub const KNOWLEDGE_ENTITY: &str = "knowledge_item";
+
+/// One item as its page shows it.
+pub struct KnowledgeView {
+    pub item: KnowledgeRecord,
+    pub attachments: Vec<KnowledgeAttachment>,
+    pub questions: Vec<KnowledgeQuestion>,
+    /// The reader may edit or archive it (its author, or those who keep the network's records).
+    pub may_edit: bool,
+}
+
+fn may_edit(actor: &Actor, role: Option<NetworkRole>, item: &KnowledgeRecord) -> bool {
+    match role {
+        Some(r) if r.may_edit_records() => true,
+        Some(_) => actor.user_id.is_some() && actor.user_id == item.author_user_id,
+        None => false,
+    }
+}
+
+/// Members may keep an item in their network; sharing it deployment-wide is the coordinator's call.
+fn check_visibility(role: NetworkRole, visibility: KnowledgeVisibility) -> Result<()> {
+    if visibility == KnowledgeVisibility::Shared && !role.may_edit_records() {
+        return Err(ServiceError::Invalid(ValidationErrors::single("visibility", "shared-coordinator-only")));
+    }
+    Ok(())
+}
+
+impl Service {
+    /// The actor's role in the item's network, or `None` when they have none
+    /// but may read it because it is shared. `NotFound` for everything else,
+    /// so a private item's existence is not revealed.
+    async fn knowledge_access(&self, actor: &Actor, item: &KnowledgeRecord) -> Result<Option<NetworkRole>> {
+        match self.role_in(actor, item.network_id).await {
+            Ok(role) => Ok(Some(role)),
+            Err(ServiceError::NotFound) if item.visibility == KnowledgeVisibility::Shared && actor.user_id.is_some() && !item.archived => {
+                Ok(None)
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    pub async fn create_knowledge_item(&self, actor: &Actor, network_id: i64, form: &KnowledgeForm) -> Result<i64> {
+        let role = self.role_in(actor, network_id).await?;
+        let draft = form.validate()?;
+        check_visibility(role, draft.visibility)?;
+        let mut tx = self.store.begin().await?;
+        let organisation_id = match actor.user_id {
+            Some(u) => verband_store::role_organisation(&mut tx, u, network_id).await?,
+            None => None,
+        };
+        let id = verband_store::insert_knowledge_item(&mut tx, network_id, &draft, actor.user_id, organisation_id).await?;
+        self.record(&mut tx, actor, Some(network_id), "create", KNOWLEDGE_ENTITY, id, &draft.title).await?;
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    pub async fn update_knowledge_item(&self, actor: &Actor, id: i64, form: &KnowledgeForm) -> Result<()> {
+        let item = self.knowledge_record(id).await?;
+        let role = self.knowledge_access(actor, &item).await?;
+        if !may_edit(actor, role, &item) {
+            return Err(ServiceError::Forbidden);
+        }
+        let draft = form.validate()?;
+        if let Some(role) = role {
+            // A member may keep an item shared that the coordinator shared, but not share one.
+            if item.visibility != KnowledgeVisibility::Shared {
+                check_visibility(role, draft.visibility)?;
+            }
+        }
+        let mut tx = self.store.begin().await?;
+        verband_store::update_knowledge_item(&mut tx, item.network_id, id, &draft).await?;
+        self.record(&mut tx, actor, Some(item.network_id), "update", KNOWLEDGE_ENTITY, id, &draft.title).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Archives (or restores) an item: it leaves the lab and the index, and can come back.
+    pub async fn archive_knowledge_item(&self, actor: &Actor, id: i64, archived: bool) -> Result<()> {
+        let item = self.knowledge_record(id).await?;
+        let role = self.role_in(actor, item.network_id).await?;
+        if !may_edit(actor, Some(role), &item) {
+            return Err(ServiceError::Forbidden);
+        }
+        let mut tx = self.store.begin().await?;
+        verband_store::set_knowledge_item_archived(&mut tx, item.network_id, id, archived).await?;
+        let action = if archived { "archive" } else { "restore" };
+        self.record(&mut tx, actor, Some(item.network_id), action, KNOWLEDGE_ENTITY, id, &item.title).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// An item for its page; counts the view. Archived items only for those who may restore them.
+    pub async fn knowledge_item(&self, actor: &Actor, id: i64) -> Result<KnowledgeView> {
+        let mut item = self.knowledge_record(id).await?;
+        let role = self.knowledge_access(actor, &item).await?;
+        let may_edit = may_edit(actor, role, &item);
+        if item.archived && !may_edit {
+            return Err(ServiceError::NotFound);
+        }
+        let mut conn = self.store.conn().await?;
+        verband_store::count_knowledge_view(&mut conn, id).await?;
+        // This view counts too.
+        item.views += 1;
+        let attachments = verband_store::knowledge_attachments(&mut conn, id).await?;
+        let questions = verband_store::knowledge_questions(&mut conn, id).await?;
+        Ok(KnowledgeView { item, attachments, questions, may_edit })
+    }
+
+    async fn knowledge_record(&self, id: i64) -> Result<KnowledgeRecord> {
+        let mut conn = self.store.conn().await?;
+        verband_store::knowledge_item(&mut conn, id).await?.ok_or(ServiceError::NotFound)
+    }
+}
