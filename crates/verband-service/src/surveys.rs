@@ -405,6 +405,11 @@ impl Service {
                 if let Err(e) = &outcome {
                     tracing::warn!(invitation_id, error = %e, "survey mail not sent");
                 }
+                // A reminder was counted as mailed when it was chosen (so a second
+                // trigger the same day sends nothing); only its failure is news.
+                if purpose == MailPurpose::Reminder && outcome.is_ok() {
+                    continue;
+                }
                 if let Ok(mut conn) = service.store.conn().await {
                     if let Err(e) = verband_store::record_invitation_mail(&mut conn, invitation_id, outcome.err().as_deref()).await {
                         tracing::warn!(invitation_id, error = %e, "survey mail outcome not recorded");

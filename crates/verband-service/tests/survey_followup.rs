@@ -286,6 +286,11 @@ async fn reminders_go_by_the_schedule_to_those_who_have_not_finished() {
         let state = mail_state(&svc, round).await;
         let by_name = |name: &str| state.iter().find(|m| m.person_name == name).expect("invitation");
         assert_eq!((by_name("Anna").mail_count, by_name("Eva").mail_count), (1, 0));
+        // The invitation and one reminder: counted once each, also after the sender is done.
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        let state = mail_state(&svc, round).await;
+        let by_name = |name: &str| state.iter().find(|m| m.person_name == name).expect("invitation");
+        assert_eq!((by_name("Bas").mail_count, by_name("Cor").mail_count), (2, 2));
         assert!(by_name("Eva").last_mailed_at.is_none());
         let day = today().to_string();
         for name in ["Bas", "Cor", "Dirk"] {
