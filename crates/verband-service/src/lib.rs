@@ -20,6 +20,7 @@ mod partners;
 mod persons;
 pub mod portfolio;
 pub mod secrets;
+pub mod survey_instruments;
 pub mod surveys;
 
 pub use access::{Actor, Channel, Origin};
