@@ -76,6 +76,25 @@ fn field_label(v: &Visitor, field: &str) -> String {
     }
 }
 
+/// How a field is shown: its hint (a catalogue key), whether it must be
+/// filled in, and the language of its text.
+#[derive(Default, Clone, Copy)]
+struct Opt<'a> {
+    hint: Option<&'a str>,
+    required: bool,
+    lang: Option<&'a str>,
+}
+
+/// A field that must be filled in, with this hint.
+fn needed(hint: &str) -> Opt<'_> {
+    Opt { hint: Some(hint), required: true, lang: None }
+}
+
+/// A field that may stay empty, with this hint.
+fn optional(hint: Option<&str>) -> Opt<'_> {
+    Opt { hint, ..Opt::default() }
+}
+
 /// Form pieces with their label, hint and error tied to the field (WCAG 1.3.1, 3.3.1).
 struct Form<'a> {
     v: &'a Visitor,
@@ -121,50 +140,42 @@ impl Form<'_> {
         html! { @if let Some(h) = hint { p class="hint" id={ (id(name)) "-hint" } { (self.v.t(h)) } } }
     }
 
-    fn text(&self, name: &str, label: &str, value: &str, hint: Option<&str>, required: bool, lang: Option<&str>) -> Markup {
+    fn text(&self, name: &str, label: &str, value: &str, o: Opt) -> Markup {
         let invalid = self.invalid(name);
         html! {
             div class={ "field" @if invalid { " has-error" } } {
-                (self.label(name, label, required))
-                (self.hint(name, hint))
+                (self.label(name, label, o.required))
+                (self.hint(name, o.hint))
                 (self.error(name))
-                input type="text" id=(id(name)) name=(name) value=(value) lang=[lang] required[required]
-                    aria-invalid=[invalid.then_some("true")] aria-describedby=[self.described_by(name, hint.is_some())];
+                input type="text" id=(id(name)) name=(name) value=(value) lang=[o.lang] required[o.required]
+                    aria-invalid=[invalid.then_some("true")] aria-describedby=[self.described_by(name, o.hint.is_some())];
             }
         }
     }
 
-    fn textarea(&self, name: &str, label: &str, value: &str, hint: Option<&str>, rows: usize, lang: Option<&str>) -> Markup {
+    fn textarea(&self, name: &str, label: &str, value: &str, rows: usize, o: Opt) -> Markup {
         let invalid = self.invalid(name);
         html! {
             div class={ "field" @if invalid { " has-error" } } {
-                (self.label(name, label, false))
-                (self.hint(name, hint))
+                (self.label(name, label, o.required))
+                (self.hint(name, o.hint))
                 (self.error(name))
-                textarea id=(id(name)) name=(name) rows=(rows) lang=[lang]
-                    aria-invalid=[invalid.then_some("true")] aria-describedby=[self.described_by(name, hint.is_some())] { (value) }
+                textarea id=(id(name)) name=(name) rows=(rows) lang=[o.lang] required[o.required]
+                    aria-invalid=[invalid.then_some("true")] aria-describedby=[self.described_by(name, o.hint.is_some())] { (value) }
             }
         }
     }
 
     /// A choice list; `empty` is the label of a first, empty option.
-    fn select(
-        &self,
-        name: &str,
-        label: &str,
-        value: &str,
-        options: &[(String, String)],
-        empty: Option<String>,
-        hint: Option<&str>,
-    ) -> Markup {
+    fn select(&self, name: &str, label: &str, value: &str, options: &[(String, String)], empty: Option<String>, o: Opt) -> Markup {
         let invalid = self.invalid(name);
         html! {
             div class={ "field" @if invalid { " has-error" } } {
-                (self.label(name, label, true))
-                (self.hint(name, hint))
+                (self.label(name, label, o.required))
+                (self.hint(name, o.hint))
                 (self.error(name))
-                select id=(id(name)) name=(name)
-                    aria-invalid=[invalid.then_some("true")] aria-describedby=[self.described_by(name, hint.is_some())] {
+                select id=(id(name)) name=(name) required[o.required]
+                    aria-invalid=[invalid.then_some("true")] aria-describedby=[self.described_by(name, o.hint.is_some())] {
                     @if let Some(e) = empty { option value="" { (e) } }
                     @for (val, text) in options { option value=(val) selected[val == value] { (text) } }
                 }
@@ -180,12 +191,12 @@ impl Form<'_> {
         let (nl_name, en_name) = (format!("{prefix}.nl"), format!("{prefix}.en"));
         match rows {
             Some(r) => html! {
-                (self.textarea(&nl_name, &nl, &value.nl, None, r, Some("nl")))
-                (self.textarea(&en_name, &en, &value.en, Some("editor-english-hint"), r, Some("en")))
+                (self.textarea(&nl_name, &nl, &value.nl, r, Opt { required, lang: Some("nl"), ..Opt::default() }))
+                (self.textarea(&en_name, &en, &value.en, r, Opt { hint: Some("editor-english-hint"), lang: Some("en"), ..Opt::default() }))
             },
             None => html! {
-                (self.text(&nl_name, &nl, &value.nl, None, required, Some("nl")))
-                (self.text(&en_name, &en, &value.en, Some("editor-english-hint"), false, Some("en")))
+                (self.text(&nl_name, &nl, &value.nl, Opt { required, lang: Some("nl"), ..Opt::default() }))
+                (self.text(&en_name, &en, &value.en, Opt { hint: Some("editor-english-hint"), lang: Some("en"), ..Opt::default() }))
             },
         }
     }
@@ -219,19 +230,19 @@ fn question_details(f: &Form, d: &Draft, p: usize, q: usize, x: &QuestionDraft) 
     let name = |s: &str| question_field(p, q, s);
     html! {
         @match x.kind.as_str() {
-            "scale" => (f.textarea(&name("labels"), &v.t("editor-question-labels"), &x.labels, Some("editor-labels-hint"), 5, None)),
-            "single" | "multiple" => (f.textarea(&name("options"), &v.t("editor-question-options"), &x.options, Some("editor-options-hint"), 5, None)),
+            "scale" => (f.textarea(&name("labels"), &v.t("editor-question-labels"), &x.labels, 5, needed("editor-labels-hint"))),
+            "single" | "multiple" => (f.textarea(&name("options"), &v.t("editor-question-options"), &x.options, 5, needed("editor-options-hint"))),
             "number" => {
-                (f.text(&name("min"), &v.t("editor-question-min"), &x.min, None, false, None))
-                (f.text(&name("max"), &v.t("editor-question-max"), &x.max, None, false, None))
+                (f.text(&name("min"), &v.t("editor-question-min"), &x.min, optional(None)))
+                (f.text(&name("max"), &v.t("editor-question-max"), &x.max, optional(None)))
             },
             "partner_ratings" => {
                 @let sources: Vec<(String, String)> = d.partners_questions().into_iter().map(|k| (k.clone(), k)).collect();
-                (f.select(&name("source"), &v.t("editor-question-source"), &x.source, &keep_value(sources, &x.source), Some(v.t("choose")), Some("editor-source-hint")))
-                (f.textarea(&name("frequency"), &v.t("editor-question-frequency"), &x.frequency, Some("editor-frequency-hint"), 5, None))
-                (f.textarea(&name("work"), &v.t("editor-question-work"), &x.work, Some("editor-work-hint"), 5, None))
-                (f.textarea(&name("items"), &v.t("editor-question-items"), &x.items, Some("editor-items-hint"), 6, None))
-                (f.textarea(&name("labels"), &v.t("editor-question-labels"), &x.labels, Some("editor-labels-hint"), 4, None))
+                (f.select(&name("source"), &v.t("editor-question-source"), &x.source, &keep_value(sources, &x.source), Some(v.t("choose")), needed("editor-source-hint")))
+                (f.textarea(&name("frequency"), &v.t("editor-question-frequency"), &x.frequency, 5, needed("editor-frequency-hint")))
+                (f.textarea(&name("work"), &v.t("editor-question-work"), &x.work, 5, needed("editor-work-hint")))
+                (f.textarea(&name("items"), &v.t("editor-question-items"), &x.items, 6, needed("editor-items-hint")))
+                (f.textarea(&name("labels"), &v.t("editor-question-labels"), &x.labels, 4, needed("editor-labels-hint")))
             },
             "open_text" | "partners" => p class="hint" { (v.t(&format!("editor-kind-{}-hint", x.kind))) },
             _ => {},
@@ -263,24 +274,24 @@ fn question_fieldset(f: &Form, here: &str, d: &Draft, p: usize, q: usize, x: &Qu
         (p + 1 < d.pages.len()).then(|| format!("question-{}-0", p + 1))
     };
     html! {
-        fieldset class="panel question" id={ "question-" (p) "-" (q) } {
+        fieldset class="panel stack question" id={ "question-" (p) "-" (q) } {
             legend { (v.ta("editor-question-legend", &[("number", n(q))])) }
-            (f.text(&name("key"), &v.t("editor-question-key"), &x.key, Some("editor-key-hint"), true, None))
+            (f.text(&name("key"), &v.t("editor-question-key"), &x.key, needed("editor-key-hint")))
             (f.both(&name("text"), "editor-question-text", &x.text, true, None))
-            div class="field-row" {
-                (f.select(&name("kind"), &v.t("editor-question-kind"), &x.kind, &keep_value(kind_options(v), &x.kind), None, Some("editor-kind-hint")))
+            div class="form-actions" {
+                (f.select(&name("kind"), &v.t("editor-question-kind"), &x.kind, &keep_value(kind_options(v), &x.kind), None, needed("editor-kind-hint")))
                 (f.button(here, Action::Refresh, &format!("question-{p}-{q}"), "editor-apply-kind", Some(&context), "button secondary"))
             }
-            (f.select(&name("factor"), &v.t("editor-question-factor"), &x.factor, &keep_value(factors, &x.factor), Some(v.t("editor-no-factor")), Some("editor-factor-hint")))
+            (f.select(&name("factor"), &v.t("editor-question-factor"), &x.factor, &keep_value(factors, &x.factor), Some(v.t("editor-no-factor")), optional(Some("editor-factor-hint"))))
             div class="checkbox" {
                 input type="checkbox" id=(required_id) name=(name("required")) value="1" checked[x.required];
                 label for=(required_id) { (v.t("editor-question-required")) }
             }
             (question_details(f, d, p, q, x))
-            div class="row-actions" {
-                @if let Some(a) = up { (f.button(here, Action::Up(p, q), &a, "agenda-up", Some(&context), "link-button")) }
-                @if let Some(a) = down { (f.button(here, Action::Down(p, q), &a, "agenda-down", Some(&context), "link-button")) }
-                (f.button(here, Action::RemoveQuestion(p, q), &id(&page_group(p)), "editor-remove-question", Some(&context), "link-button"))
+            div class="form-actions" {
+                @if let Some(a) = up { (f.button(here, Action::Up(p, q), &a, "agenda-up", Some(&context), "link-like")) }
+                @if let Some(a) = down { (f.button(here, Action::Down(p, q), &a, "agenda-down", Some(&context), "link-like")) }
+                (f.button(here, Action::RemoveQuestion(p, q), &id(&page_group(p)), "editor-remove-question", Some(&context), "link-like"))
             }
         }
     }
@@ -293,17 +304,17 @@ fn page_fieldset(f: &Form, here: &str, d: &Draft, p: usize) -> Markup {
     let context = v.ta("editor-page-legend", &[("number", n(p))]);
     let new_kind = page_field(p, "new");
     html! {
-        fieldset class="panel editor-page" id=(id(&group)) aria-describedby=[f.invalid(&group).then(|| format!("{}-error", id(&group)))] {
+        fieldset class="panel stack editor-page" id=(id(&group)) aria-describedby=[f.invalid(&group).then(|| format!("{}-error", id(&group)))] {
             legend { (context) }
             (f.error(&group))
             (f.both(&page_field(p, "title"), "editor-page-title", &page.title, true, None))
             @for (q, x) in page.questions.iter().enumerate() { (question_fieldset(f, here, d, p, q, x)) }
-            div class="field-row" {
-                (f.select(&new_kind, &v.t("editor-new-kind"), if page.new_kind.is_empty() { "scale" } else { &page.new_kind }, &kind_options(v), None, None))
+            div class="form-actions" {
+                (f.select(&new_kind, &v.t("editor-new-kind"), if page.new_kind.is_empty() { "scale" } else { &page.new_kind }, &kind_options(v), None, Opt { required: true, ..Opt::default() }))
                 (f.button(here, Action::AddQuestion(p), &format!("question-{p}-{}", page.questions.len()), "editor-add-question", Some(&context), "button"))
             }
-            div class="row-actions" {
-                (f.button(here, Action::RemovePage(p), "f-pages", "editor-remove-page", Some(&context), "link-button"))
+            div class="form-actions" {
+                (f.button(here, Action::RemovePage(p), "f-pages", "editor-remove-page", Some(&context), "link-like"))
             }
         }
     }
@@ -316,29 +327,29 @@ fn editor_form(v: &Visitor, here: &str, back: &str, d: &Draft, errors: &Validati
             input type="hidden" name="csrf" value=(v.csrf);
             // The first button answers the Enter key: saving, never removing something.
             div class="form-actions" { (f.button(here, Action::Save, "error-summary", "save", None, "button primary")) }
-            (f.error("instrument"))
-            fieldset class="panel" id="general" {
+            @if f.invalid("instrument") { div id=(id("instrument")) { (f.error("instrument")) } }
+            fieldset class="panel stack" id="general" {
                 legend { (v.t("editor-general")) }
                 (f.both("name", "editor-name", &d.name, true, None))
                 (f.both("intro", "editor-intro", &d.intro, false, Some(3)))
             }
-            fieldset class="panel" id="bands" {
+            fieldset class="panel stack" id="bands" {
                 legend { (v.t("editor-bands")) }
                 p class="hint" { (v.t("editor-bands-hint")) }
-                (f.text("bands.strength", &v.t("editor-band-strength"), &d.strength, None, true, None))
-                (f.text("bands.attention", &v.t("editor-band-attention"), &d.attention, None, true, None))
-                (f.text("bands.divergence", &v.t("editor-band-divergence"), &d.divergence, Some("editor-band-divergence-hint"), true, None))
+                (f.text("bands.strength", &v.t("editor-band-strength"), &d.strength, Opt { required: true, ..Opt::default() }))
+                (f.text("bands.attention", &v.t("editor-band-attention"), &d.attention, Opt { required: true, ..Opt::default() }))
+                (f.text("bands.divergence", &v.t("editor-band-divergence"), &d.divergence, needed("editor-band-divergence-hint")))
             }
-            fieldset class="panel" id="factors" {
+            fieldset class="panel stack" id="factors" {
                 legend { (v.t("editor-factors")) }
                 p class="hint" { (v.t("editor-factors-hint")) }
                 @for (i, x) in d.factors.iter().enumerate() {
                     @let context = v.ta("editor-factor-legend", &[("number", n(i))]);
-                    fieldset id={ "factor-" (i) } {
+                    fieldset class="stack" id={ "factor-" (i) } {
                         legend { (context) }
-                        (f.text(&factor_field(i, "key"), &v.t("editor-key"), &x.key, Some("editor-key-hint"), true, None))
+                        (f.text(&factor_field(i, "key"), &v.t("editor-key"), &x.key, needed("editor-key-hint")))
                         (f.both(&format!("factor.{i}.name"), "editor-factor-name", &x.name, true, None))
-                        div class="row-actions" { (f.button(here, Action::RemoveFactor(i), "factors", "editor-remove-factor", Some(&context), "link-button")) }
+                        div class="form-actions" { (f.button(here, Action::RemoveFactor(i), "factors", "editor-remove-factor", Some(&context), "link-like")) }
                     }
                 }
                 (f.button(here, Action::AddFactor, &format!("factor-{}", d.factors.len()), "editor-add-factor", None, "button"))
