@@ -72,6 +72,8 @@ editor-work-hint = One per line: code | Dutch | English. Codes the network map k
 editor-question-items = Statements per partner
 editor-items-hint = One per line: code | kind | Dutch | English. Kind is trust, value or other.
 editor-remove-question = Remove question
+editor-up = Move up
+editor-down = Move down
 
 editor-kind-scale = Statement on a scale
 editor-kind-single = Single choice

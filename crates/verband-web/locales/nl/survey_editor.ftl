@@ -72,6 +72,8 @@ editor-work-hint = Eén per regel: code | Nederlands | Engels. Codes die de netw
 editor-question-items = Stellingen per partner
 editor-items-hint = Eén per regel: code | soort | Nederlands | Engels. Soort is vertrouwen, waarde of anders.
 editor-remove-question = Vraag weghalen
+editor-up = Omhoog
+editor-down = Omlaag
 
 editor-kind-scale = Stelling op een schaal
 editor-kind-single = Eén keuze

@@ -289,8 +289,8 @@ fn question_fieldset(f: &Form, here: &str, d: &Draft, p: usize, q: usize, x: &Qu
             }
             (question_details(f, d, p, q, x))
             div class="form-actions" {
-                @if let Some(a) = up { (f.button(here, Action::Up(p, q), &a, "agenda-up", Some(&context), "link-like")) }
-                @if let Some(a) = down { (f.button(here, Action::Down(p, q), &a, "agenda-down", Some(&context), "link-like")) }
+                @if let Some(a) = up { (f.button(here, Action::Up(p, q), &a, "editor-up", Some(&context), "link-like")) }
+                @if let Some(a) = down { (f.button(here, Action::Down(p, q), &a, "editor-down", Some(&context), "link-like")) }
                 (f.button(here, Action::RemoveQuestion(p, q), &id(&page_group(p)), "editor-remove-question", Some(&context), "link-like"))
             }
         }
