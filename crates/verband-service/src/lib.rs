@@ -21,6 +21,7 @@ mod partners;
 mod persons;
 pub mod portfolio;
 pub mod secrets;
+pub mod survey_instruments;
 mod survey_raw;
 pub mod surveys;
 

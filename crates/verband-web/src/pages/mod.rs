@@ -29,6 +29,8 @@ mod project_form;
 pub(crate) mod projects;
 mod relationships;
 mod stories;
+mod survey_editor_form;
+mod survey_instruments;
 pub(crate) mod survey_results;
 pub(crate) mod surveys;
 pub(crate) mod vitality;
@@ -161,6 +163,9 @@ pub fn routes(state: AppState) -> Router {
         .route(&format!("{n}/evaluaties"), get(surveys::overview))
         .route(&format!("{n}/evaluaties/nieuw"), get(surveys::new_round).post(surveys::start_round))
         .route(&format!("{n}/evaluaties/instrumenten/kopie"), post(surveys::copy_instrument))
+        // Static segments win over `{iid}` and over `{rid}/{file}` below, so these do not clash.
+        .route(&format!("{n}/evaluaties/instrumenten/nieuw"), post(survey_instruments::create))
+        .route(&format!("{n}/evaluaties/instrumenten/{{iid}}"), get(survey_instruments::show).post(survey_instruments::save))
         .route(&format!("{n}/evaluaties/{{rid}}"), get(surveys::round))
         .route(&format!("{n}/evaluaties/{{rid}}/links"), post(surveys::links))
         .route(&format!("{n}/evaluaties/{{rid}}/herinneren"), post(surveys::remind))

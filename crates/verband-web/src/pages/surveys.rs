@@ -109,6 +109,11 @@ pub async fn overview(
                                 a class="button primary" href={ (base(network_id)) "/nieuw?instrument=" (i.reference.code()) } {
                                     (v.t("survey-start")) span class="visually-hidden" { ": " (i.definition.name.get(v.lang)) }
                                 }
+                                @if i.editable {
+                                    a href={ (base(network_id)) "/instrumenten/" (i.reference.code()) } {
+                                        (v.t("instrument-edit")) span class="visually-hidden" { ": " (i.definition.name.get(v.lang)) }
+                                    }
+                                }
                                 form method="post" action={ (base(network_id)) "/instrumenten/kopie" } class="inline" {
                                     input type="hidden" name="csrf" value=(v.csrf);
                                     input type="hidden" name="instrument" value=(i.reference.code());
@@ -119,6 +124,12 @@ pub async fn overview(
                             }
                         }
                     }
+                }
+            }
+            @if may_edit {
+                form method="post" action={ (base(network_id)) "/instrumenten/nieuw" } class="inline" {
+                    input type="hidden" name="csrf" value=(v.csrf);
+                    button type="submit" class="button" { (v.t("instrument-new-blank")) }
                 }
             }
         }
