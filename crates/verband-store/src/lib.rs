@@ -122,8 +122,16 @@ impl Store {
         self.engine
     }
 
+    /// A write transaction. On SQLite it takes the write lock at the start
+    /// (`BEGIN IMMEDIATE`): a deferred transaction that reads first and then
+    /// writes fails at once ("database is locked", SQLITE_BUSY_SNAPSHOT) when
+    /// another writer committed in between, and the busy timeout cannot help;
+    /// taking the lock first makes concurrent writers wait their turn instead.
     pub async fn begin(&self) -> Result<Tx<'static>> {
-        Ok(self.pool.begin().await?)
+        match self.engine {
+            Engine::Sqlite => Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?),
+            Engine::Postgres => Ok(self.pool.begin().await?),
+        }
     }
 
     /// A pooled connection for reads.
