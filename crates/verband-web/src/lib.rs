@@ -9,6 +9,7 @@ mod error;
 mod forms;
 mod i18n;
 mod layout;
+pub mod markdown;
 mod pages;
 mod respondent;
 mod visitor;
