@@ -129,13 +129,20 @@ pub enum PageAction {
 }
 
 pub enum PageOutcome {
-    /// Saved; show this page next (the thank-you page when finished).
+    /// Saved; show `page` next (the thank-you page when finished). `view`
+    /// is the link as it stands after saving, so the next page is drawn
+    /// without reading the link again.
     Saved {
         page: usize,
         finished: bool,
+        view: Box<RespondentView>,
     },
-    /// Not saved: the answers of this page are not valid.
-    Invalid(ValidationErrors),
+    /// Not saved: the answers of this page are not valid. `view` is the
+    /// link as it was, to draw the page again with the errors.
+    Invalid {
+        errors: ValidationErrors,
+        view: Box<RespondentView>,
+    },
     Link(SurveyLink),
 }
 
@@ -565,41 +572,52 @@ impl Service {
 
     /// Saves one page of answers and moves on. Answers on a page are kept
     /// even when the respondent goes back; invalid answers save nothing.
+    ///
+    /// One look-up of the link and one write, on one pooled connection and
+    /// outside a transaction: on SQLite a transaction that reads first and
+    /// writes later fails at once (`SQLITE_BUSY_SNAPSHOT`, no busy wait)
+    /// when another respondent saved in between, whereas a single upsert
+    /// waits its turn. Two saves of the same link at the same moment keep
+    /// the later one, as they would in a read-committed transaction.
     pub async fn submit_survey_page(&self, token: &str, page: usize, form: &[(String, String)], action: PageAction) -> Result<PageOutcome> {
-        let mut tx = self.store.begin().await?;
-        let view = match self.survey_link(&mut tx, token).await? {
+        let mut conn = self.store.conn().await?;
+        let mut view = match self.survey_link(&mut conn, token).await? {
             SurveyLink::Open(v) => v,
             other => return Ok(PageOutcome::Link(other)),
         };
         let pages = view.instrument.pages.len();
         if page >= pages {
-            return Ok(PageOutcome::Saved { page: view.page, finished: view.finished });
+            return Ok(PageOutcome::Saved { page: view.page, finished: view.finished, view });
         }
         let partner_ids: Vec<i64> = view.partners.iter().map(|(id, _)| *id).collect();
-        let mut answers = view.answers.clone();
-        let parsed = match parse_page(&view.instrument, page, form, &partner_ids, &answers) {
+        let parsed = match parse_page(&view.instrument, page, form, &partner_ids, &view.answers) {
             Ok(p) => p,
             // Going back keeps nothing of an invalid page, but is not refused.
             Err(_) if action == PageAction::Back => {
-                return Ok(PageOutcome::Saved { page: page.saturating_sub(1), finished: view.finished })
+                return Ok(PageOutcome::Saved { page: page.saturating_sub(1), finished: view.finished, view })
             }
-            Err(e) => return Ok(PageOutcome::Invalid(e)),
+            Err(errors) => return Ok(PageOutcome::Invalid { errors, view }),
         };
         for q in &view.instrument.pages[page].questions {
-            answers.remove(&q.key);
+            view.answers.remove(&q.key);
         }
-        answers.extend(parsed);
+        view.answers.extend(parsed);
         let (next, finished) = match action {
             PageAction::Next if page + 1 >= pages => (pages, true),
             PageAction::Next => (page + 1, view.finished),
             PageAction::Back => (page.saturating_sub(1), view.finished),
             PageAction::Stop => (page, view.finished),
         };
-        let json = serde_json::to_string(&answers).map_err(|e| ServiceError::Store(verband_store::StoreError::Corrupt(e.to_string())))?;
-        let stored_page = i64::try_from(next.min(pages.saturating_sub(1))).unwrap_or(0);
-        verband_store::save_response(&mut tx, view.invitation_id, view.round.id, &json, stored_page, finished).await?;
-        tx.commit().await?;
-        Ok(PageOutcome::Saved { page: next, finished })
+        let json =
+            serde_json::to_string(&view.answers).map_err(|e| ServiceError::Store(verband_store::StoreError::Corrupt(e.to_string())))?;
+        let stored_page = next.min(pages.saturating_sub(1));
+        let page_number = i64::try_from(stored_page).unwrap_or(0);
+        verband_store::save_response(&mut conn, view.invitation_id, view.round.id, &json, page_number, finished).await?;
+        // The view as opening the link now would give it: a finished
+        // response opens on the thank-you page, others where they stopped.
+        view.finished = finished;
+        view.page = if finished { pages } else { stored_page };
+        Ok(PageOutcome::Saved { page: next, finished, view })
     }
 
     /// Remembers the language a respondent chose, for the next visit and reminders.
