@@ -43,6 +43,8 @@ pub struct Service {
     vitality_cache: meetings::VitalityCache,
     portfolio_cache: network_cache::NetworkCache<PortfolioOverview>,
     balances_cache: network_cache::NetworkCache<agreements::Balances>,
+    /// Instrument versions respondents' links ask, parsed once.
+    instruments: surveys::InstrumentCache,
     mail: std::sync::Arc<mail::MailSettings>,
 }
 
@@ -57,6 +59,7 @@ impl Service {
             vitality_cache: Default::default(),
             portfolio_cache: Default::default(),
             balances_cache: Default::default(),
+            instruments: Default::default(),
             mail: std::sync::Arc::new(mail),
         }
     }

@@ -4,6 +4,7 @@
 //! results (they never identify anyone); those who keep its records run rounds.
 
 use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 use chrono::{NaiveDate, Utc};
 use verband_domain::relationship::{RelationshipDraft, RelationshipKind, RoundOrigin};
@@ -107,9 +108,11 @@ pub enum SurveyLink {
 pub struct RespondentView {
     /// The invitation the link belongs to, so saving needs no second look-up.
     invitation_id: i64,
-    pub round: SurveyRoundRecord,
+    round_id: i64,
+    pub round_label: String,
+    pub deadline: NaiveDate,
     pub network_name: String,
-    pub instrument: Instrument,
+    pub instrument: Arc<Instrument>,
     pub answers: Answers,
     /// The page the respondent is on (0-based); `instrument.pages.len()` when finished.
     pub page: usize,
@@ -155,6 +158,23 @@ pub struct SurveyResults {
     /// (question key, answer hash) → theme.
     pub themes: HashMap<(String, String), String>,
     pub partner_names: HashMap<i64, String>,
+}
+
+/// Parsed instrument versions that rounds have asked, by version id. Such a
+/// version never changes (editing it makes a new version), so a respondent's
+/// save does not read and parse the definition again.
+#[derive(Clone, Default)]
+pub(crate) struct InstrumentCache(Arc<RwLock<HashMap<i64, Arc<Instrument>>>>);
+
+impl InstrumentCache {
+    fn get(&self, version_id: i64) -> Option<Arc<Instrument>> {
+        // A panic elsewhere while holding the lock leaves a usable map behind.
+        self.0.read().unwrap_or_else(|e| e.into_inner()).get(&version_id).cloned()
+    }
+
+    fn insert(&self, version_id: i64, instrument: Arc<Instrument>) {
+        self.0.write().unwrap_or_else(|e| e.into_inner()).insert(version_id, instrument);
+    }
 }
 
 fn today() -> NaiveDate {
@@ -521,22 +541,22 @@ impl Service {
         self.survey_link(&mut conn, token).await
     }
 
+    /// One query for the link, its round, network and response; the
+    /// instrument from the cache once read; the partners only for an
+    /// instrument that asks about them.
     async fn survey_link(&self, conn: &mut Conn, token: &str) -> Result<SurveyLink> {
         if token.len() != 43 {
             return Ok(SurveyLink::Unknown);
         }
-        let Some(inv) = verband_store::invitation_by_token_hash(conn, &token_hash(token)).await? else {
+        let Some(link) = verband_store::respondent_link(conn, &token_hash(token)).await? else {
             return Ok(SurveyLink::Unknown);
         };
-        let round = verband_store::survey_round_by_id(conn, inv.network_id, inv.round_id).await?.ok_or(ServiceError::NotFound)?;
-        let network = verband_store::network_by_id(conn, inv.network_id).await?.ok_or(ServiceError::NotFound)?;
-        let language = Language::parse(&inv.language).unwrap_or(Language::Nl);
-        if closed(&round, today()) {
-            return Ok(SurveyLink::Closed { round_label: round.label, network_name: network.name, language });
+        let language = Language::parse(&link.language).unwrap_or(Language::Nl);
+        if link.closed || today() > link.deadline {
+            return Ok(SurveyLink::Closed { round_label: link.round_label, network_name: link.network_name, language });
         }
-        let (_, raw) = verband_store::instrument_version(conn, round.version_id).await?.ok_or(ServiceError::NotFound)?;
-        let instrument = definition(&raw)?;
-        let (answers, page, finished) = match verband_store::response_of(conn, inv.id).await? {
+        let instrument = self.asked_instrument(conn, link.version_id).await?;
+        let (answers, page, finished) = match link.response {
             Some((json, page, finished)) => (
                 serde_json::from_str(&json)
                     .map_err(|e| ServiceError::Store(verband_store::StoreError::Corrupt(format!("answers: {e}"))))?,
@@ -547,10 +567,10 @@ impl Service {
         };
         let needs_partners = instrument.questions().any(|q| matches!(q.kind, QuestionKind::Partners));
         let partners = if needs_partners {
-            verband_store::map_partners(conn, inv.network_id)
+            verband_store::map_partners(conn, link.network_id)
                 .await?
                 .into_iter()
-                .filter(|(id, _, _)| Some(*id) != inv.organisation_id)
+                .filter(|(id, _, _)| Some(*id) != link.organisation_id)
                 .map(|(id, name, _)| (id, name))
                 .collect()
         } else {
@@ -558,9 +578,11 @@ impl Service {
         };
         let page = if finished { instrument.pages.len() } else { page.min(instrument.pages.len().saturating_sub(1)) };
         Ok(SurveyLink::Open(Box::new(RespondentView {
-            invitation_id: inv.id,
-            round,
-            network_name: network.name,
+            invitation_id: link.invitation_id,
+            round_id: link.round_id,
+            round_label: link.round_label,
+            deadline: link.deadline,
+            network_name: link.network_name,
             instrument,
             answers,
             page,
@@ -568,6 +590,17 @@ impl Service {
             language,
             partners,
         })))
+    }
+
+    /// A version some round asks, parsed once per process.
+    async fn asked_instrument(&self, conn: &mut Conn, version_id: i64) -> Result<Arc<Instrument>> {
+        if let Some(i) = self.instruments.get(version_id) {
+            return Ok(i);
+        }
+        let (_, raw) = verband_store::instrument_version(conn, version_id).await?.ok_or(ServiceError::NotFound)?;
+        let instrument = Arc::new(definition(&raw)?);
+        self.instruments.insert(version_id, instrument.clone());
+        Ok(instrument)
     }
 
     /// Saves one page of answers and moves on. Answers on a page are kept
@@ -612,7 +645,7 @@ impl Service {
             serde_json::to_string(&view.answers).map_err(|e| ServiceError::Store(verband_store::StoreError::Corrupt(e.to_string())))?;
         let stored_page = next.min(pages.saturating_sub(1));
         let page_number = i64::try_from(stored_page).unwrap_or(0);
-        verband_store::save_response(&mut conn, view.invitation_id, view.round.id, &json, page_number, finished).await?;
+        verband_store::save_response(&mut conn, view.invitation_id, view.round_id, &json, page_number, finished).await?;
         // The view as opening the link now would give it: a finished
         // response opens on the thank-you page, others where they stopped.
         view.finished = finished;

@@ -286,8 +286,8 @@ fn respondent_page(
     let r = Render { v: &v, fields, errors };
     let body = html! {
         h1 { (title) }
-        p class="muted" { (view.network_name) " · " (view.round.label) " · "
-            (v.ta("respondent-deadline", &[("date", crate::layout::date(&v, Some(view.round.deadline)).into())])) }
+        p class="muted" { (view.network_name) " · " (view.round_label) " · "
+            (v.ta("respondent-deadline", &[("date", crate::layout::date(&v, Some(view.deadline)).into())])) }
         @if saved { div class="flash" role="status" { (v.t("respondent-saved")) } }
         @if page >= pages {
             div class="flash" role="status" { h2 { (v.t("respondent-thanks-title")) } p { (v.t("respondent-thanks-text")) } }
