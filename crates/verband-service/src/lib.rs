@@ -8,6 +8,7 @@ pub mod agreements;
 pub mod demo;
 mod demo_meetings;
 mod demo_portfolio;
+pub mod demo_surveys;
 mod error;
 pub mod exchange;
 pub mod mail;

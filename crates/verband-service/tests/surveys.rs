@@ -1,13 +1,13 @@
 //! A survey round on SQLite and PostgreSQL: start, make links, answer,
-//! results with the threshold, trend against an earlier round, and closing
-//! a relationship survey onto the map.
+//! results with the threshold, trend against an earlier round, saving pages
+//! (also many at once), and the demo's survey rounds.
 
 mod support;
 
 use support::both;
 use verband_domain::survey::builtin::builtin;
 use verband_domain::survey::round::SurveyRoundForm;
-use verband_domain::survey::{AnswerValue, InstrumentKind, QuestionKind};
+use verband_domain::survey::{AnswerValue, Band, InstrumentKind, QuestionKind, Trend};
 use verband_domain::{NetworkForm, OrganisationForm, PersonForm};
 use verband_service::surveys::{InstrumentRef, PageAction, PageOutcome, SurveyLink};
 use verband_service::{Actor, Service};
@@ -186,6 +186,38 @@ async fn many_respondents_saving_at_once_all_get_their_page_saved() {
         }
         let round = svc.survey_round(&sys, network, round_id).await.unwrap().round;
         assert_eq!((round.invited, round.started, round.finished), (48, 48, 0));
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_demo_has_two_closed_scan_rounds_with_trends_a_divergence_and_a_sector_too_small_to_show() {
+    both(|svc| async move {
+        let sys = Actor::system("test");
+        svc.seed_demo(verband_service::demo::DEMO_SEED, 1).await.unwrap();
+        let overview = svc.surveys_overview(&sys, 1).await.unwrap();
+        assert_eq!(overview.rounds.len(), 2);
+        // Starting a round is what a coordinator does; the demo leaves none open.
+        assert!(overview.rounds.iter().all(|r| r.closed));
+        let newest = &overview.rounds[0];
+        assert!(newest.finished * 10 >= newest.invited * 7, "most people answered: {} of {}", newest.finished, newest.invited);
+        let r = svc.survey_results(&sys, 1, newest.id).await.unwrap();
+        assert_eq!(r.previous.as_ref().map(|p| p.id), Some(overview.rounds[1].id));
+        let factors = &r.results.factors;
+        assert!(factors.iter().all(|f| f.summary.is_some() && f.previous_mean.is_some()));
+        let trends: Vec<_> = factors.iter().map(|f| f.trend).collect();
+        assert!(trends.contains(&Some(Trend::Up)) && trends.contains(&Some(Trend::Down)), "{trends:?}");
+        let bands: Vec<_> = factors.iter().filter_map(|f| f.band).collect();
+        assert!(bands.contains(&Band::Strength) && bands.contains(&Band::Concern), "{bands:?}");
+        assert!(factors.iter().any(|f| f.divergent));
+        let sectors = &factors[0].by_sector;
+        assert!(sectors.iter().filter(|g| g.mean.is_some()).count() >= 3, "{sectors:?}");
+        assert!(sectors.iter().any(|g| g.respondents > 0 && g.respondents < 3 && g.mean.is_none()), "{sectors:?}");
+        let texts: Vec<&str> = r.results.open_answers.iter().map(|a| a.text.as_str()).collect();
+        let mut distinct = texts.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert!(texts.len() >= 5 && distinct.len() == texts.len(), "{texts:?}");
     })
     .await;
 }
