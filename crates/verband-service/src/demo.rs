@@ -100,6 +100,8 @@ impl Service {
         )
         .await?;
         self.seed_relationships(&actor, second, seed, &[("Relaties bij de start", months_ago(3), false)]).await?;
+        // Two closed rounds of the collaboration scan, so its results and trend show.
+        self.seed_surveys(&actor, main, seed).await?;
         Ok(DemoSummary { networks })
     }
 

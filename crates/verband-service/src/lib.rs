@@ -8,6 +8,7 @@ pub mod agreements;
 pub mod demo;
 mod demo_meetings;
 mod demo_portfolio;
+pub mod demo_surveys;
 mod error;
 pub mod exchange;
 pub mod knowledge;
@@ -46,6 +47,8 @@ pub struct Service {
     vitality_cache: meetings::VitalityCache,
     portfolio_cache: network_cache::NetworkCache<PortfolioOverview>,
     balances_cache: network_cache::NetworkCache<agreements::Balances>,
+    /// Instrument versions respondents' links ask, parsed once.
+    instruments: surveys::InstrumentCache,
     mail: std::sync::Arc<mail::MailSettings>,
 }
 
@@ -60,6 +63,7 @@ impl Service {
             vitality_cache: Default::default(),
             portfolio_cache: Default::default(),
             balances_cache: Default::default(),
+            instruments: Default::default(),
             mail: std::sync::Arc::new(mail),
         }
     }

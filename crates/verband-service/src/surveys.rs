@@ -4,6 +4,7 @@
 //! results (they never identify anyone); those who keep its records run rounds.
 
 use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 use chrono::{NaiveDate, Utc};
 use verband_domain::relationship::{RelationshipDraft, RelationshipKind, RoundOrigin};
@@ -107,9 +108,11 @@ pub enum SurveyLink {
 pub struct RespondentView {
     /// The invitation the link belongs to, so saving needs no second look-up.
     invitation_id: i64,
-    pub round: SurveyRoundRecord,
+    round_id: i64,
+    pub round_label: String,
+    pub deadline: NaiveDate,
     pub network_name: String,
-    pub instrument: Instrument,
+    pub instrument: Arc<Instrument>,
     pub answers: Answers,
     /// The page the respondent is on (0-based); `instrument.pages.len()` when finished.
     pub page: usize,
@@ -129,13 +132,20 @@ pub enum PageAction {
 }
 
 pub enum PageOutcome {
-    /// Saved; show this page next (the thank-you page when finished).
+    /// Saved; show `page` next (the thank-you page when finished). `view`
+    /// is the link as it stands after saving, so the next page is drawn
+    /// without reading the link again.
     Saved {
         page: usize,
         finished: bool,
+        view: Box<RespondentView>,
     },
-    /// Not saved: the answers of this page are not valid.
-    Invalid(ValidationErrors),
+    /// Not saved: the answers of this page are not valid. `view` is the
+    /// link as it was, to draw the page again with the errors.
+    Invalid {
+        errors: ValidationErrors,
+        view: Box<RespondentView>,
+    },
     Link(SurveyLink),
 }
 
@@ -148,6 +158,23 @@ pub struct SurveyResults {
     /// (question key, answer hash) → theme.
     pub themes: HashMap<(String, String), String>,
     pub partner_names: HashMap<i64, String>,
+}
+
+/// Parsed instrument versions that rounds have asked, by version id. Such a
+/// version never changes (editing it makes a new version), so a respondent's
+/// save does not read and parse the definition again.
+#[derive(Clone, Default)]
+pub(crate) struct InstrumentCache(Arc<RwLock<HashMap<i64, Arc<Instrument>>>>);
+
+impl InstrumentCache {
+    fn get(&self, version_id: i64) -> Option<Arc<Instrument>> {
+        // A panic elsewhere while holding the lock leaves a usable map behind.
+        self.0.read().unwrap_or_else(|e| e.into_inner()).get(&version_id).cloned()
+    }
+
+    fn insert(&self, version_id: i64, instrument: Arc<Instrument>) {
+        self.0.write().unwrap_or_else(|e| e.into_inner()).insert(version_id, instrument);
+    }
 }
 
 fn today() -> NaiveDate {
@@ -519,22 +546,22 @@ impl Service {
         self.survey_link(&mut conn, token).await
     }
 
+    /// One query for the link, its round, network and response; the
+    /// instrument from the cache once read; the partners only for an
+    /// instrument that asks about them.
     async fn survey_link(&self, conn: &mut Conn, token: &str) -> Result<SurveyLink> {
         if token.len() != 43 {
             return Ok(SurveyLink::Unknown);
         }
-        let Some(inv) = verband_store::invitation_by_token_hash(conn, &token_hash(token)).await? else {
+        let Some(link) = verband_store::respondent_link(conn, &token_hash(token)).await? else {
             return Ok(SurveyLink::Unknown);
         };
-        let round = verband_store::survey_round_by_id(conn, inv.network_id, inv.round_id).await?.ok_or(ServiceError::NotFound)?;
-        let network = verband_store::network_by_id(conn, inv.network_id).await?.ok_or(ServiceError::NotFound)?;
-        let language = Language::parse(&inv.language).unwrap_or(Language::Nl);
-        if closed(&round, today()) {
-            return Ok(SurveyLink::Closed { round_label: round.label, network_name: network.name, language });
+        let language = Language::parse(&link.language).unwrap_or(Language::Nl);
+        if link.closed || today() > link.deadline {
+            return Ok(SurveyLink::Closed { round_label: link.round_label, network_name: link.network_name, language });
         }
-        let (_, raw) = verband_store::instrument_version(conn, round.version_id).await?.ok_or(ServiceError::NotFound)?;
-        let instrument = definition(&raw)?;
-        let (answers, page, finished) = match verband_store::response_of(conn, inv.id).await? {
+        let instrument = self.asked_instrument(conn, link.version_id).await?;
+        let (answers, page, finished) = match link.response {
             Some((json, page, finished)) => (
                 serde_json::from_str(&json)
                     .map_err(|e| ServiceError::Store(verband_store::StoreError::Corrupt(format!("answers: {e}"))))?,
@@ -545,10 +572,10 @@ impl Service {
         };
         let needs_partners = instrument.questions().any(|q| matches!(q.kind, QuestionKind::Partners));
         let partners = if needs_partners {
-            verband_store::map_partners(conn, inv.network_id)
+            verband_store::map_partners(conn, link.network_id)
                 .await?
                 .into_iter()
-                .filter(|(id, _, _)| Some(*id) != inv.organisation_id)
+                .filter(|(id, _, _)| Some(*id) != link.organisation_id)
                 .map(|(id, name, _)| (id, name))
                 .collect()
         } else {
@@ -556,9 +583,11 @@ impl Service {
         };
         let page = if finished { instrument.pages.len() } else { page.min(instrument.pages.len().saturating_sub(1)) };
         Ok(SurveyLink::Open(Box::new(RespondentView {
-            invitation_id: inv.id,
-            round,
-            network_name: network.name,
+            invitation_id: link.invitation_id,
+            round_id: link.round_id,
+            round_label: link.round_label,
+            deadline: link.deadline,
+            network_name: link.network_name,
             instrument,
             answers,
             page,
@@ -568,43 +597,65 @@ impl Service {
         })))
     }
 
+    /// A version some round asks, parsed once per process.
+    async fn asked_instrument(&self, conn: &mut Conn, version_id: i64) -> Result<Arc<Instrument>> {
+        if let Some(i) = self.instruments.get(version_id) {
+            return Ok(i);
+        }
+        let (_, raw) = verband_store::instrument_version(conn, version_id).await?.ok_or(ServiceError::NotFound)?;
+        let instrument = Arc::new(definition(&raw)?);
+        self.instruments.insert(version_id, instrument.clone());
+        Ok(instrument)
+    }
+
     /// Saves one page of answers and moves on. Answers on a page are kept
     /// even when the respondent goes back; invalid answers save nothing.
+    ///
+    /// One look-up of the link and one write, on one pooled connection and
+    /// outside a transaction: on SQLite a transaction that reads first and
+    /// writes later fails at once (`SQLITE_BUSY_SNAPSHOT`, no busy wait)
+    /// when another respondent saved in between, whereas a single upsert
+    /// waits its turn. Two saves of the same link at the same moment keep
+    /// the later one, as they would in a read-committed transaction.
     pub async fn submit_survey_page(&self, token: &str, page: usize, form: &[(String, String)], action: PageAction) -> Result<PageOutcome> {
-        let mut tx = self.store.begin().await?;
-        let view = match self.survey_link(&mut tx, token).await? {
+        let mut conn = self.store.conn().await?;
+        let mut view = match self.survey_link(&mut conn, token).await? {
             SurveyLink::Open(v) => v,
             other => return Ok(PageOutcome::Link(other)),
         };
         let pages = view.instrument.pages.len();
         if page >= pages {
-            return Ok(PageOutcome::Saved { page: view.page, finished: view.finished });
+            return Ok(PageOutcome::Saved { page: view.page, finished: view.finished, view });
         }
         let partner_ids: Vec<i64> = view.partners.iter().map(|(id, _)| *id).collect();
-        let mut answers = view.answers.clone();
-        let parsed = match parse_page(&view.instrument, page, form, &partner_ids, &answers) {
+        let parsed = match parse_page(&view.instrument, page, form, &partner_ids, &view.answers) {
             Ok(p) => p,
             // Going back keeps nothing of an invalid page, but is not refused.
             Err(_) if action == PageAction::Back => {
-                return Ok(PageOutcome::Saved { page: page.saturating_sub(1), finished: view.finished })
+                return Ok(PageOutcome::Saved { page: page.saturating_sub(1), finished: view.finished, view })
             }
-            Err(e) => return Ok(PageOutcome::Invalid(e)),
+            Err(errors) => return Ok(PageOutcome::Invalid { errors, view }),
         };
         for q in &view.instrument.pages[page].questions {
-            answers.remove(&q.key);
+            view.answers.remove(&q.key);
         }
-        answers.extend(parsed);
+        view.answers.extend(parsed);
         let (next, finished) = match action {
             PageAction::Next if page + 1 >= pages => (pages, true),
             PageAction::Next => (page + 1, view.finished),
             PageAction::Back => (page.saturating_sub(1), view.finished),
             PageAction::Stop => (page, view.finished),
         };
-        let json = serde_json::to_string(&answers).map_err(|e| ServiceError::Store(verband_store::StoreError::Corrupt(e.to_string())))?;
-        let stored_page = i64::try_from(next.min(pages.saturating_sub(1))).unwrap_or(0);
-        verband_store::save_response(&mut tx, view.invitation_id, view.round.id, &json, stored_page, finished).await?;
-        tx.commit().await?;
-        Ok(PageOutcome::Saved { page: next, finished })
+        let json =
+            serde_json::to_string(&view.answers).map_err(|e| ServiceError::Store(verband_store::StoreError::Corrupt(e.to_string())))?;
+        let stored_page = next.min(pages.saturating_sub(1));
+        let page_number = i64::try_from(stored_page).unwrap_or(0);
+        verband_store::save_response(&mut conn, view.invitation_id, view.round_id, &json, page_number, finished).await?;
+        // The view as opening the link now would give it: a finished
+        // response opens on the thank-you page, others where they stopped.
+        view.finished = finished;
+        view.page = if finished { pages } else { stored_page };
+        Ok(PageOutcome::Saved { page: next, finished, view })
     }
 
     /// Remembers the language a respondent chose, for the next visit and reminders.

@@ -318,6 +318,57 @@ pub async fn invitation_by_token_hash(conn: &mut Conn, token_hash: &str) -> Resu
     }
 }
 
+/// Everything a respondent's link opens, read in one query: the invitation,
+/// its round and network, and the response so far. No counts: a respondent
+/// is never shown how many others answered.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RespondentLinkRecord {
+    pub invitation_id: i64,
+    pub round_id: i64,
+    pub network_id: i64,
+    pub network_name: String,
+    pub language: String,
+    pub organisation_id: Option<i64>,
+    pub round_label: String,
+    pub deadline: chrono::NaiveDate,
+    pub closed: bool,
+    pub version_id: i64,
+    /// (answers JSON, page, finished) when the respondent has saved a page.
+    pub response: Option<(String, i64, bool)>,
+}
+
+pub async fn respondent_link(conn: &mut Conn, token_hash: &str) -> Result<Option<RespondentLinkRecord>> {
+    let row = sqlx::query(
+        "SELECT i.id, i.round_id, r.network_id, n.name AS network_name, i.language, i.organisation_id, r.label, r.deadline, \
+         r.closed_at, r.instrument_version_id, s.answers, s.page, s.finished_at FROM survey_links l \
+         JOIN survey_invitations i ON i.id = l.invitation_id JOIN survey_rounds r ON r.id = i.round_id \
+         JOIN networks n ON n.id = r.network_id LEFT JOIN survey_responses s ON s.invitation_id = i.id WHERE l.token_hash = $1",
+    )
+    .bind(token_hash.to_string())
+    .fetch_optional(conn)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let deadline: String = r.try_get("deadline")?;
+    let answers: Option<String> = r.try_get("answers")?;
+    let response = match answers {
+        Some(a) => Some((a, r.try_get::<Option<i64>, _>("page")?.unwrap_or(0), r.try_get::<Option<String>, _>("finished_at")?.is_some())),
+        None => None,
+    };
+    Ok(Some(RespondentLinkRecord {
+        invitation_id: r.try_get("id")?,
+        round_id: r.try_get("round_id")?,
+        network_id: r.try_get("network_id")?,
+        network_name: r.try_get("network_name")?,
+        language: r.try_get("language")?,
+        organisation_id: r.try_get("organisation_id")?,
+        round_label: r.try_get("label")?,
+        deadline: crate::networks::parse_date(Some(deadline.clone()))?.ok_or(crate::StoreError::Corrupt(format!("deadline {deadline}")))?,
+        closed: r.try_get::<Option<String>, _>("closed_at")?.is_some(),
+        version_id: r.try_get("instrument_version_id")?,
+        response,
+    }))
+}
+
 /// An invitation as the outbox and the reminders see it: who, where to, and
 /// whether mail is still owed. Whether the person finished is only used to
 /// decide on reminders and is never shown per person.

@@ -286,8 +286,8 @@ fn respondent_page(
     let r = Render { v: &v, fields, errors };
     let body = html! {
         h1 { (title) }
-        p class="muted" { (view.network_name) " · " (view.round.label) " · "
-            (v.ta("respondent-deadline", &[("date", crate::layout::date(&v, Some(view.round.deadline)).into())])) }
+        p class="muted" { (view.network_name) " · " (view.round_label) " · "
+            (v.ta("respondent-deadline", &[("date", crate::layout::date(&v, Some(view.deadline)).into())])) }
         @if saved { div class="flash" role="status" { (v.t("respondent-saved")) } }
         @if page >= pages {
             div class="flash" role="status" { h2 { (v.t("respondent-thanks-title")) } p { (v.t("respondent-thanks-text")) } }
@@ -348,11 +348,7 @@ pub async fn submit(State(state): State<AppState>, Path(token): Path<String>, Ra
         _ => PageAction::Next,
     };
     match state.service.submit_survey_page(&token, page, &pairs, action).await? {
-        PageOutcome::Saved { page: next, .. } => {
-            let view = match state.service.open_survey_link(&token).await? {
-                SurveyLink::Open(v) => v,
-                other => return Ok(link_page(&other, Language::Nl)),
-            };
+        PageOutcome::Saved { page: next, view, .. } => {
             let fields = answers_as_fields(&view.answers);
             // Post/redirect/get would put the token in one more URL; the page is drawn directly.
             Ok(respond(
@@ -360,11 +356,7 @@ pub async fn submit(State(state): State<AppState>, Path(token): Path<String>, Ra
                 respondent_page(&token, &view, next, &fields, &ValidationErrors::default(), action == PageAction::Stop),
             ))
         }
-        PageOutcome::Invalid(errors) => {
-            let view = match state.service.open_survey_link(&token).await? {
-                SurveyLink::Open(v) => v,
-                other => return Ok(link_page(&other, Language::Nl)),
-            };
+        PageOutcome::Invalid { errors, view } => {
             let mut fields: HashMap<String, Vec<String>> = HashMap::new();
             for (k, val) in &pairs {
                 fields.entry(k.clone()).or_default().push(val.clone());

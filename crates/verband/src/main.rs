@@ -78,6 +78,14 @@ enum Command {
         /// Only write the demo data; do not start the server.
         #[arg(long)]
         no_serve: bool,
+        /// For load tests: also make a network of generated respondents with an open round
+        /// of the collaboration scan, and write one personal link per line to FILE
+        /// (a new network and round each time; the database keeps only the links' hashes).
+        #[arg(long, value_name = "FILE")]
+        survey_links: Option<PathBuf>,
+        /// How many respondents --survey-links generates.
+        #[arg(long, value_name = "N", default_value_t = 2000)]
+        survey_respondents: usize,
     },
     /// Bring the database schema up to date (also done by serve and demo).
     Migrate,
@@ -147,7 +155,9 @@ async fn open(db: &DbArgs) -> anyhow::Result<Service> {
     Ok(Service::new(store))
 }
 
-async fn serve(service: Service, args: &ServeArgs) -> anyhow::Result<()> {
+/// The service with the deployment's mail settings: the links it makes
+/// (mailed, in the outbox or written by `demo --survey-links`) use the public address.
+fn with_mail(service: Service, args: &ServeArgs) -> anyhow::Result<Service> {
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
     let mail = verband_service::mail::MailSettings::new(
         args.smtp_url.as_deref(),
@@ -156,7 +166,31 @@ async fn serve(service: Service, args: &ServeArgs) -> anyhow::Result<()> {
         std::sync::Arc::new(verband_web::compose_survey_mail),
     )
     .context("mail settings")?;
-    let service = service.with_mail(mail);
+    Ok(service.with_mail(mail))
+}
+
+/// Writes the links of a load-test round to `file`, one per line.
+async fn write_survey_links(service: &Service, seed: u64, respondents: usize, file: &std::path::Path) -> anyhow::Result<()> {
+    if respondents == 0 {
+        bail!("--survey-respondents must be at least 1");
+    }
+    eprintln!("Starting a collaboration scan round for {respondents} generated respondents…");
+    let load = service.seed_survey_load(seed, respondents).await?;
+    let mut text = load.links.join("\n");
+    text.push('\n');
+    std::fs::write(file, text).with_context(|| format!("writing the survey links to {}", file.display()))?;
+    eprintln!(
+        "Wrote {} survey links to {} (network {}, open round {}; round {} holds {respondents} finished responses).",
+        load.links.len(),
+        file.display(),
+        load.network_id,
+        load.round_id,
+        load.results_round_id
+    );
+    Ok(())
+}
+
+async fn serve(service: Service, args: &ServeArgs) -> anyhow::Result<()> {
     // Survey reminders: checked every five minutes; each person gets at most one a day.
     let reminders = service.clone();
     tokio::spawn(async move {
@@ -249,15 +283,19 @@ async fn run() -> anyhow::Result<()> {
     let service = open(&cli.db).await?;
     let system = Actor::system("cli");
     match cli.command {
-        Command::Serve(args) => serve(service, &args).await?,
+        Command::Serve(args) => serve(with_mail(service, &args)?, &args).await?,
         Command::Migrate => println!("The database schema is up to date."),
-        Command::Demo { serve: args, scale, seed, no_serve } => {
+        Command::Demo { serve: args, scale, seed, no_serve, survey_links, survey_respondents } => {
+            let service = with_mail(service, &args)?;
             if service.is_empty().await? {
                 eprintln!("Writing the demo data ({scale} network(s) of full size, seed {seed})…");
                 let summary = service.seed_demo(seed, scale).await?;
                 eprintln!("Demo data written: {} networks.", summary.networks.len());
             } else {
                 eprintln!("The database already holds data; the demo is not written again.");
+            }
+            if let Some(file) = &survey_links {
+                write_survey_links(&service, seed, survey_respondents, file).await?;
             }
             println!("Log in as one of these demo accounts (password: {DEMO_PASSWORD}):");
             for (username, display, _) in DEMO_USERS {

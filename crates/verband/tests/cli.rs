@@ -59,3 +59,25 @@ fn demo_seeds_once_and_grants_roles() {
     let migrate = verband(dir.path(), &["migrate"], None);
     assert!(migrate.status.success());
 }
+
+#[test]
+fn demo_writes_survey_links_whose_tokens_are_stored_only_as_hashes() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("links.txt");
+    let file_arg = file.to_string_lossy().to_string();
+    let args = ["demo", "--no-serve", "--listen", "127.0.0.1:18123", "--survey-links", &file_arg, "--survey-respondents", "5"];
+    let out = verband(&dir.path().join("data"), &args, None);
+    assert!(out.status.success(), "{}", text(&out));
+    let links = std::fs::read_to_string(&file).unwrap();
+    let tokens: Vec<&str> = links.lines().map(|l| l.strip_prefix("http://127.0.0.1:18123/enquete/").unwrap_or("")).collect();
+    assert_eq!(tokens.len(), 5, "{links}");
+    assert!(tokens.iter().all(|t| t.len() == 43), "{links}");
+    // Neither the database nor its write-ahead log holds a token in the clear.
+    for entry in std::fs::read_dir(dir.path().join("data")).unwrap() {
+        let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+        let stored = String::from_utf8_lossy(&bytes);
+        assert!(tokens.iter().all(|t| !stored.contains(t)));
+    }
+    let help = text(&verband(dir.path(), &["demo", "--help"], None));
+    assert!(help.contains("--survey-links <FILE>") && help.contains("--survey-respondents <N>"), "{help}");
+}
