@@ -8,8 +8,9 @@
 //! stemmer cuts a word, so edit distances are measured between unstemmed
 //! words, and also between Dutch stems (for a typo in an inflected word).
 
+use crate::stem_cache::CachedStemmer;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer, TokenizerManager,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer, TokenizerManager,
 };
 
 pub(crate) const DUTCH: &str = "verband_nl";
@@ -37,11 +38,11 @@ macro_rules! base {
 }
 
 pub(crate) fn dutch() -> TextAnalyzer {
-    base!().filter(Stemmer::new(Language::Dutch)).build()
+    base!().filter(CachedStemmer::new(Language::Dutch)).build()
 }
 
 pub(crate) fn english() -> TextAnalyzer {
-    base!().filter(Stemmer::new(Language::English)).build()
+    base!().filter(CachedStemmer::new(Language::English)).build()
 }
 
 pub(crate) fn plain() -> TextAnalyzer {
@@ -89,7 +90,8 @@ impl Analyzers {
         out
     }
 
-    fn single(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
+    /// The term of a single word, if the analyser keeps it.
+    pub fn single(analyzer: &mut TextAnalyzer, word: &str) -> Option<String> {
         let mut stream = analyzer.token_stream(word);
         stream.next().map(|t| t.text.clone())
     }

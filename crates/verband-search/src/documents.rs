@@ -5,7 +5,7 @@ use tantivy::TantivyDocument;
 
 use crate::doc::{DocKind, EntityDoc, KnowledgeDoc};
 use crate::markdown::to_plain_text;
-use crate::schema::Fields;
+use crate::schema::{entity_scope_term, knowledge_scope_term, Fields, KNOWLEDGE_SHARED};
 
 /// The stored copy of attachment text is cut here (the indexed copy is not):
 /// it only serves snippets, and a 300-page PDF should not bloat the doc store.
@@ -36,7 +36,10 @@ pub(crate) fn knowledge(f: &Fields, d: &KnowledgeDoc) -> TantivyDocument {
     let body = to_plain_text(&d.body);
     let mut doc = TantivyDocument::new();
     doc.add_text(f.key, DocKind::Knowledge.key(d.id));
-    doc.add_text(f.doc_type, DocKind::Knowledge.as_str());
+    doc.add_text(f.scope, knowledge_scope_term(d.network_id));
+    if d.shared {
+        doc.add_text(f.scope, KNOWLEDGE_SHARED);
+    }
     doc.add_i64(f.id, d.id);
     doc.add_i64(f.network_id, d.network_id);
     doc.add_bool(f.shared, d.shared);
@@ -87,7 +90,7 @@ pub(crate) fn entity(f: &Fields, d: &EntityDoc) -> TantivyDocument {
     let kind = DocKind::Entity(d.kind);
     let mut doc = TantivyDocument::new();
     doc.add_text(f.key, kind.key(d.id));
-    doc.add_text(f.doc_type, kind.as_str());
+    doc.add_text(f.scope, entity_scope_term(d.network_id));
     doc.add_i64(f.id, d.id);
     doc.add_i64(f.network_id, d.network_id);
     doc.add_bool(f.shared, false);

@@ -4,7 +4,7 @@ use crate::doc::{Access, EntityKind};
 use crate::error::Result;
 use crate::hits::{top_docs, Sort, Stored};
 use crate::index::SearchIndex;
-use crate::query::{all, entity_scope, words_query};
+use crate::query::{all, entity_scope, limit_typo_tolerance, words_query};
 use crate::snippet::{opening, Highlighted, Highlighter};
 
 /// A partner, person, project or meeting found by the header search.
@@ -23,15 +23,16 @@ impl SearchIndex {
     /// match every word of `text` (stemmed in Dutch and English, typos
     /// tolerated), best first. An empty `text` finds nothing.
     pub fn search_entities(&self, text: &str, access: &Access, limit: usize) -> Result<Vec<EntityHit>> {
-        let words = self.analyzers.clone().query_words(text);
-        let Some(words_q) = words_query(&self.fields.entity, &words) else {
-            return Ok(Vec::new());
-        };
-        if access.networks.is_empty() || limit == 0 {
+        let mut words = self.analyzers.clone().query_words(text);
+        if words.is_empty() || access.networks.is_empty() || limit == 0 {
             return Ok(Vec::new());
         }
         let f = &self.fields;
         let searcher = self.searcher();
+        limit_typo_tolerance(&searcher, &f.entity, &mut words)?;
+        let Some(words_q) = words_query(&f.entity, &words) else {
+            return Ok(Vec::new());
+        };
         let query = all(vec![entity_scope(f, access), words_q]);
         let collected = top_docs(&searcher, query.as_ref(), Sort::Relevance, 0, limit, &[])?;
         let mut highlighter = Highlighter::new(&words, &self.analyzers);

@@ -37,6 +37,7 @@ mod related;
 mod schema;
 mod search;
 mod snippet;
+mod stem_cache;
 
 pub use doc::{Access, DocKind, EntityDoc, EntityKind, KnowledgeDoc};
 pub use entities::EntityHit;

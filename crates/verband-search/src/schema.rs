@@ -1,7 +1,7 @@
 //! The index schema: which fields exist and how each is indexed.
 
 use tantivy::schema::{
-    FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, INDEXED, STORED, STRING,
+    FacetOptions, Field, IndexRecordOption, NumericOptions, Schema, TextFieldIndexing, TextOptions, FAST, STORED, STRING,
 };
 
 use crate::analysis::{DUTCH, ENGLISH, PLAIN};
@@ -15,6 +15,16 @@ pub(crate) const SCHEMA_VERSION: u32 = 1;
 pub(crate) struct Stemmed {
     pub dutch: Field,
     pub english: Field,
+}
+
+impl Stemmed {
+    pub fn dutch(&self) -> Field {
+        self.dutch
+    }
+
+    pub fn english(&self) -> Field {
+        self.english
+    }
 }
 
 /// The text fields a query searches, with their weights.
@@ -31,8 +41,9 @@ pub(crate) struct TextFields {
 pub(crate) struct Fields {
     /// `knowledge:12`, `partner:7`: what an upsert replaces.
     pub key: Field,
-    /// `knowledge` or an entity kind.
-    pub doc_type: Field,
+    /// Who may see the document, as terms an access scope selects in one
+    /// step (see [`scope_terms`]).
+    pub scope: Field,
     pub id: Field,
     pub network_id: Field,
     pub shared: Field,
@@ -80,10 +91,10 @@ fn stemmed(b: &mut tantivy::schema::SchemaBuilder, name: &str) -> Stemmed {
 pub(crate) fn build() -> (Schema, Fields) {
     let mut b = Schema::builder();
     let key = b.add_text_field("key", STRING);
-    let doc_type = b.add_text_field("type", STRING);
+    let scope = b.add_text_field("scope", STRING);
     let id = b.add_i64_field(ID, NumericOptions::default() | FAST | STORED);
-    let network_id = b.add_i64_field("network_id", INDEXED | STORED);
-    let shared = b.add_bool_field("shared", INDEXED | STORED);
+    let network_id = b.add_i64_field("network_id", STORED);
+    let shared = b.add_bool_field("shared", STORED);
     let created = b.add_i64_field(CREATED, FAST | STORED);
     let views = b.add_i64_field(VIEWS, FAST | STORED);
     let year = b.add_i64_field("year", STORED);
@@ -113,6 +124,21 @@ pub(crate) fn build() -> (Schema, Fields) {
         year: b.add_facet_field("f_year", FacetOptions::default()),
     };
     let fields =
-        Fields { key, doc_type, id, network_id, shared, created, views, year, kind, title, body, attachment, knowledge, entity, facets };
+        Fields { key, scope, id, network_id, shared, created, views, year, kind, title, body, attachment, knowledge, entity, facets };
     (b.build(), fields)
+}
+
+/// The scope terms of a document, and what an access scope asks for: a
+/// knowledge item of network 3 is `knowledge:3`, and also `knowledge:shared`
+/// when shared; a partner of network 3 is `entity:3`. An access check is then
+/// one set of terms, resolved to one bitset per segment, rather than a union
+/// of network and shared clauses intersected with a document type.
+pub(crate) fn knowledge_scope_term(network_id: i64) -> String {
+    format!("knowledge:{network_id}")
+}
+
+pub(crate) const KNOWLEDGE_SHARED: &str = "knowledge:shared";
+
+pub(crate) fn entity_scope_term(network_id: i64) -> String {
+    format!("entity:{network_id}")
 }

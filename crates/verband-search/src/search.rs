@@ -10,7 +10,7 @@ use crate::doc::Access;
 use crate::error::Result;
 use crate::hits::{top_docs, Sort, Stored};
 use crate::index::SearchIndex;
-use crate::query::{all, any_facet, knowledge_scope, words_query};
+use crate::query::{all, any_facet, knowledge_scope, limit_typo_tolerance, words_query};
 use crate::snippet::{opening, Highlighted, Highlighter};
 
 /// Facet filters: an item must match every facet that has values, and any
@@ -174,12 +174,13 @@ impl SearchIndex {
     /// The access scope is a clause of the query itself, so the total, the
     /// facet counts and the snippets come only from visible items.
     pub fn search(&self, request: &SearchRequest, access: &Access) -> Result<SearchResults> {
-        let words = self.analyzers.clone().query_words(&request.text);
+        let mut words = self.analyzers.clone().query_words(&request.text);
         let word_list = words.iter().map(|w| w.plain.clone()).collect();
         if access.is_empty() {
             return Ok(SearchResults { total: 0, hits: Vec::new(), facets: Facets::default(), words: word_list });
         }
         let searcher = self.searcher();
+        limit_typo_tolerance(&searcher, &self.fields.knowledge, &mut words)?;
         let text = words_query(&self.fields.knowledge, &words);
         let filters = self.filter_clauses(&request.filters);
         // Scope, words and the filters except the one named: the query of

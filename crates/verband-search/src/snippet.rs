@@ -5,6 +5,7 @@
 //! matches in three forms (Dutch stem, English stem, typo of the plain word)
 //! and the generator knows one field's terms and nothing of fuzzy matches.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use crate::analysis::{edit_distance_within, Analyzers, QueryWord};
@@ -78,6 +79,9 @@ const SCAN_BYTES: usize = 32 * 1024;
 pub(crate) struct Highlighter<'w> {
     words: &'w [QueryWord],
     analyzers: Analyzers,
+    /// The query word each distinct token matches: texts repeat their words,
+    /// and stemming every occurrence twice would cost more than the search.
+    seen: HashMap<String, Option<usize>>,
 }
 
 struct Token {
@@ -86,34 +90,45 @@ struct Token {
     word: Option<usize>,
 }
 
+/// Which query word a token (lowercased and folded) matches: equal
+/// unstemmed, an equal Dutch or English stem, or within a typo's distance.
+fn word_of(words: &[QueryWord], analyzers: &mut Analyzers, plain: &str) -> Option<usize> {
+    // Stemming the folded form gives the stem of the original token: the
+    // stemming analysers lowercase and fold first, and both are idempotent.
+    let nl = Analyzers::single(&mut analyzers.dutch, plain);
+    let en = Analyzers::single(&mut analyzers.english, plain);
+    words.iter().position(|w| {
+        w.plain == plain
+            || nl.as_deref() == Some(w.dutch.as_str())
+            || en.as_deref() == Some(w.english.as_str())
+            || (w.fuzzy_distance > 0 && edit_distance_within(plain, &w.plain, w.fuzzy_distance).is_some())
+            || (w.dutch_fuzzy_distance > 0
+                && nl.as_deref().is_some_and(|nl| edit_distance_within(nl, &w.dutch, w.dutch_fuzzy_distance).is_some()))
+    })
+}
+
 impl<'w> Highlighter<'w> {
     pub fn new(words: &'w [QueryWord], analyzers: &Analyzers) -> Self {
-        Highlighter { words, analyzers: analyzers.clone() }
+        Highlighter { words, analyzers: analyzers.clone(), seen: HashMap::new() }
     }
 
     fn tokens(&mut self, text: &str) -> Vec<Token> {
-        let plain = Analyzers::tokens(&mut self.analyzers.plain, text);
-        let dutch = Analyzers::tokens(&mut self.analyzers.dutch, text);
-        let english = Analyzers::tokens(&mut self.analyzers.english, text);
-        plain
-            .into_iter()
-            .enumerate()
-            .map(|(i, (from, to, plain))| {
-                // The three analysers share tokenizer and filters up to the
-                // stemmer, so their i-th tokens are the same word.
-                let stem = |list: &[(usize, usize, String)]| list.get(i).filter(|t| t.0 == from).map(|t| t.2.clone());
-                let (nl, en) = (stem(&dutch), stem(&english));
-                let word = self.words.iter().position(|w| {
-                    w.plain == plain
-                        || nl.as_deref() == Some(w.dutch.as_str())
-                        || en.as_deref() == Some(w.english.as_str())
-                        || (w.fuzzy_distance > 0 && edit_distance_within(&plain, &w.plain, w.fuzzy_distance).is_some())
-                        || (w.dutch_fuzzy_distance > 0
-                            && nl.as_deref().is_some_and(|nl| edit_distance_within(nl, &w.dutch, w.dutch_fuzzy_distance).is_some()))
-                });
-                Token { range: from..to, word }
-            })
-            .collect()
+        let Highlighter { words, analyzers, seen } = self;
+        let mut plain = analyzers.plain.clone();
+        let mut stream = plain.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(t) = stream.next() {
+            let word = match seen.get(t.text.as_str()) {
+                Some(w) => *w,
+                None => {
+                    let w = word_of(words, analyzers, &t.text);
+                    seen.insert(t.text.clone(), w);
+                    w
+                }
+            };
+            out.push(Token { range: t.offset_from..t.offset_to, word });
+        }
+        out
     }
 
     /// The whole text with its matches (for titles).

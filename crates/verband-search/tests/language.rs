@@ -90,3 +90,20 @@ fn query_syntax_is_just_text() {
         assert!(r.is_ok(), "{odd:?} is searched, not parsed: {r:?}");
     }
 }
+
+#[test]
+fn a_word_many_items_contain_is_taken_as_spelled() {
+    // Three items have "wijkteam": the word is known, so its neighbour
+    // "wijkteem" is not matched. The rare "wijkteem" still finds the others.
+    let index = index_with(&[
+        item(1, 1, "Wijkteam Noord", ""),
+        item(2, 1, "Wijkteam Zuid", ""),
+        item(3, 1, "Wijkteam Oost", ""),
+        item(4, 1, "Wijkteem West", ""),
+    ]);
+    let mut found = ids(&search(&index, "wijkteam", &member_of(&[1])));
+    found.sort();
+    assert_eq!(found, [1, 2, 3]);
+    assert_eq!(ids(&search(&index, "wijkteem", &member_of(&[1])))[0], 4, "the exact match first");
+    assert_eq!(search(&index, "wijkteem", &member_of(&[1])).total, 4);
+}
