@@ -2,13 +2,13 @@
 //! highlighting alike.
 //!
 //! Every text field is indexed twice, once with a Dutch and once with an
-//! English Snowball stemmer, so one search box serves both languages without
+//! English Snowball stemmer (see `stemming`), so one search box serves both languages without
 //! guessing the language of an item or a query. A third, unstemmed form
 //! ("plain") carries most of the typo tolerance: a typo changes how a
 //! stemmer cuts a word, so edit distances are measured between unstemmed
 //! words, and also between Dutch stems (for a typo in an inflected word).
 
-use crate::stem_cache::CachedStemmer;
+use crate::stemming::{CachedStemmer, Stemming};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter, TextAnalyzer, TokenizerManager,
 };
@@ -38,11 +38,11 @@ macro_rules! base {
 }
 
 pub(crate) fn dutch() -> TextAnalyzer {
-    base!().filter(CachedStemmer::new(Language::Dutch)).build()
+    base!().filter(CachedStemmer::new(Stemming::Dutch)).build()
 }
 
 pub(crate) fn english() -> TextAnalyzer {
-    base!().filter(CachedStemmer::new(Language::English)).build()
+    base!().filter(CachedStemmer::new(Stemming::English)).build()
 }
 
 pub(crate) fn plain() -> TextAnalyzer {

@@ -37,7 +37,7 @@ mod related;
 mod schema;
 mod search;
 mod snippet;
-mod stem_cache;
+mod stemming;
 
 pub use doc::{Access, DocKind, EntityDoc, EntityKind, KnowledgeDoc};
 pub use entities::EntityHit;

@@ -6,7 +6,8 @@ use tantivy::schema::{
 
 use crate::analysis::{DUTCH, ENGLISH, PLAIN};
 
-/// Bump when the schema or an analyser changes: an index of another version
+/// Bump when the schema or an analyser (also the stemmers' version) changes:
+/// an index of another version
 /// is thrown away and rebuilt from the database (see `SearchIndex::open`).
 pub(crate) const SCHEMA_VERSION: u32 = 1;
 

@@ -15,6 +15,8 @@ fn corpus() -> verband_search::SearchIndex {
         item(7, 1, "Verslag", "Het wijkteem (sic) kwam bijeen."),
         item(8, 1, "Zorg dichtbij", "Kort verslag."),
         item(9, 1, "Financiering van het netwerk", "Structureel geld vinden."),
+        item(10, 1, "Begeleiding van vrijwilligers", "Gewoon doen."),
+        item(11, 1, "Organisaties in de regio", "Wie doet wat."),
     ])
 }
 
@@ -25,13 +27,22 @@ fn dutch_plural_finds_singular() {
 }
 
 #[test]
-fn dutch_noun_finds_participle_because_the_stemmer_strips_ge() {
-    // Snowball's Dutch stemmer (as in tantivy 0.27) takes both
-    // "financiering" and "gefinancierd" to "financier".
+fn dutch_verb_and_plural_forms_meet() {
     let index = corpus();
-    let mut found = ids(&search(&index, "financiering", &member_of(&[1])));
-    found.sort();
-    assert_eq!(found, [2, 9]);
+    assert_eq!(ids(&search(&index, "financieren", &member_of(&[1]))), [9]);
+    assert_eq!(ids(&search(&index, "organisatie", &member_of(&[1]))), [11]);
+}
+
+#[test]
+fn dutch_ge_is_not_stripped_so_unrelated_words_stay_apart() {
+    // The current Snowball Dutch stemmer would make "begeleiding" "beleid"
+    // and "gewoon" "woon"; see `stemming`. The price: "financiering" does
+    // not find "gefinancierd" (item 2).
+    let index = corpus();
+    assert!(ids(&search(&index, "beleid", &member_of(&[1]))).is_empty());
+    assert!(ids(&search(&index, "wonen", &member_of(&[1]))).is_empty());
+    assert_eq!(ids(&search(&index, "begeleiding", &member_of(&[1]))), [10]);
+    assert_eq!(ids(&search(&index, "financiering", &member_of(&[1]))), [9]);
 }
 
 #[test]
@@ -52,9 +63,7 @@ fn diacritics_do_not_matter_either_way() {
 fn a_typo_still_finds_the_item() {
     let index = corpus();
     assert_eq!(ids(&search(&index, "samenwerkng", &member_of(&[1]))), [1]);
-    let mut found = ids(&search(&index, "finanicering", &member_of(&[1])));
-    found.sort();
-    assert_eq!(found, [2, 9]);
+    assert_eq!(ids(&search(&index, "finanicering", &member_of(&[1]))), [9]);
 }
 
 #[test]
