@@ -10,10 +10,15 @@
 //!
 //! * **Languages.** Titles, bodies and attachment text are indexed with a
 //!   Dutch and an English Snowball stemmer after lowercasing and folding
-//!   diacritics; a query word matches either form, or, from five letters, a
-//!   word one edit away (two from nine letters), scored below exact matches.
-//! * **Ranking.** BM25 per field, title ×3, body ×1, attachment text ×0.4;
-//!   every word must match. Ties are broken by id, so results are stable.
+//!   diacritics; a query word matches either form. Stop words of both
+//!   languages are left out of queries.
+//! * **Typos.** A word the index hardly knows (found exactly in fewer than
+//!   one item in a thousand) also matches words one edit away from five
+//!   letters, two from nine, unstemmed or as Dutch stems; such matches
+//!   score a small constant, below any exact match.
+//! * **Ranking.** BM25 per field, title ×3, body ×1, attachment text ×0.4,
+//!   summed over the fields and both languages; every word must match. Ties
+//!   are broken by id, so equal indexes give equal pages.
 //! * **Access.** Every search takes an [`Access`]; its scope is a clause of
 //!   the query, so hits, totals, facet counts, snippets and related items
 //!   come only from what the user may see.
@@ -21,8 +26,8 @@
 //!   escaping [`Highlighted::to_html`], so the web layer never has to trust
 //!   indexed text.
 //!
-//! Searches are synchronous and CPU-bound (typically well under a
-//! millisecond to a few milliseconds): call them from a blocking thread.
+//! Searches are synchronous and CPU-bound (a few milliseconds on 100,000
+//! items, see `docs/benchmarks.md`): call them from a blocking thread.
 
 mod analysis;
 mod doc;

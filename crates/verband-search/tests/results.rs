@@ -198,3 +198,18 @@ fn upsert_replaces_and_delete_removes() {
     assert_eq!(r.hits[0].title.text, "Nieuwe titel");
     assert_eq!(search(&index, "oude", &member_of(&[1])).total, 0);
 }
+
+#[test]
+fn the_index_can_be_shared_between_threads() {
+    fn shareable<T: Send + Sync + 'static>() {}
+    shareable::<verband_search::SearchIndex>();
+    let index = std::sync::Arc::new(index_with(&corpus(20)));
+    let threads: Vec<_> = (0..4)
+        .map(|_| {
+            let index = index.clone();
+            std::thread::spawn(move || index.search(&SearchRequest::text("samenwerking"), &member_of(&[1, 2, 3])).map(|r| r.total))
+        })
+        .collect();
+    let totals: Vec<u64> = threads.into_iter().map(|t| t.join().expect("thread").expect("search")).collect();
+    assert!(totals.windows(2).all(|w| w[0] == w[1]) && totals[0] > 0, "{totals:?}");
+}
