@@ -181,7 +181,7 @@ async fn submit(svc: &Service, token: &str, pages: &[Vec<(String, String)>]) {
     for (page, form) in pages.iter().enumerate() {
         match svc.submit_survey_page(token, page, form, PageAction::Next).await.expect("submit") {
             PageOutcome::Saved { .. } => {}
-            PageOutcome::Invalid(e) => panic!("page {page} not valid: {e:?}"),
+            PageOutcome::Invalid { errors, .. } => panic!("page {page} not valid: {errors:?}"),
             PageOutcome::Link(_) => panic!("page {page}: the link is not open"),
         }
     }
