@@ -89,9 +89,9 @@ fn factor_name(v: &Visitor, f: &FactorResult) -> String {
 
 fn factors_table(v: &Visitor, r: &SurveyResults) -> Markup {
     html! {
-        div class="table-scroll" {
+        div class="table-scroll" tabindex="0" role="region" aria-labelledby="factor-results-caption" {
             table class="data" id="factor-results" {
-                caption { (v.t("survey-factors-caption")) }
+                caption id="factor-results-caption" { (v.t("survey-factors-caption")) }
                 thead { tr {
                     th scope="col" { (v.t("survey-col-factor")) }
                     th scope="col" class="num" { (v.t("survey-col-mean")) }
@@ -124,9 +124,10 @@ fn divergence_table(v: &Visitor, r: &SurveyResults, layer: bool) -> Markup {
     };
     let (id, caption) = if layer { ("layer-divergence", "survey-layer-caption") } else { ("sector-divergence", "survey-sector-caption") };
     html! {
-        div class="table-scroll" {
+        // Focusable, so a table wider than the screen (many sectors) scrolls by keyboard too.
+        div class="table-scroll" tabindex="0" role="region" aria-labelledby={ (id) "-caption" } {
             table class="data" id=(id) {
-                caption { (v.t(caption)) }
+                caption id={ (id) "-caption" } { (v.t(caption)) }
                 thead { tr {
                     th scope="col" { (v.t("survey-col-factor")) }
                     @for g in r.results.factors.first().map(|f| if layer { &f.by_layer } else { &f.by_sector }).into_iter().flatten() {
@@ -206,9 +207,9 @@ fn open_answers(v: &Visitor, r: &SurveyResults, may_edit: bool) -> Markup {
 fn partner_scores(v: &Visitor, r: &SurveyResults) -> Markup {
     let percent = |p: Option<f64>| p.map(|p| format!("{}%", decimal(v, p, 0)));
     html! {
-        div class="table-scroll" {
+        div class="table-scroll" tabindex="0" role="region" aria-labelledby="partner-scores-caption" {
             table class="data" id="partner-scores" {
-                caption { (v.t("survey-partner-scores-caption")) }
+                caption id="partner-scores-caption" { (v.t("survey-partner-scores-caption")) }
                 thead { tr {
                     th scope="col" { (v.t("survey-col-partner")) }
                     th scope="col" class="num" { (v.t("survey-col-raters")) }
