@@ -4,7 +4,7 @@
 use verband_domain::survey::{raw_answers, RawAnswers};
 use verband_domain::Language;
 
-use crate::surveys::{definition, round_respondents};
+use crate::surveys::round_respondents;
 use crate::{Actor, Result, Service, ServiceError};
 
 impl Service {
@@ -15,8 +15,7 @@ impl Service {
         self.require_records_editor(actor, network_id).await?;
         let mut conn = self.store.conn().await?;
         let round = verband_store::survey_round_by_id(&mut conn, network_id, round_id).await?.ok_or(ServiceError::NotFound)?;
-        let (_, raw) = verband_store::instrument_version(&mut conn, round.version_id).await?.ok_or(ServiceError::NotFound)?;
-        let instrument = definition(&raw)?;
+        let instrument = self.asked_instrument(&mut conn, round.version_id).await?;
         let respondents = round_respondents(&mut conn, round_id).await?;
         drop(conn);
         let table = raw_answers(&instrument, &respondents, usize::try_from(round.threshold).unwrap_or(3), lang);

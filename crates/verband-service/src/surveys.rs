@@ -186,7 +186,7 @@ pub fn answer_hash(text: &str) -> String {
     token_hash(&format!("answer:{text}"))
 }
 
-pub(crate) fn definition(raw: &str) -> Result<Instrument> {
+fn definition(raw: &str) -> Result<Instrument> {
     Instrument::from_json(raw).map_err(|e| ServiceError::Store(verband_store::StoreError::Corrupt(format!("instrument: {e}"))))
 }
 
@@ -598,7 +598,7 @@ impl Service {
     }
 
     /// A version some round asks, parsed once per process.
-    async fn asked_instrument(&self, conn: &mut Conn, version_id: i64) -> Result<Arc<Instrument>> {
+    pub(crate) async fn asked_instrument(&self, conn: &mut Conn, version_id: i64) -> Result<Arc<Instrument>> {
         if let Some(i) = self.instruments.get(version_id) {
             return Ok(i);
         }

@@ -70,22 +70,6 @@ pub fn render(source: &str) -> PreEscaped<String> {
     PreEscaped(clean)
 }
 
-/// Plain text of `source` (for search indexes and snippets): the words, no markup.
-pub fn plain_text(source: &str) -> String {
-    let mut out = String::new();
-    for event in Parser::new_ext(source, Options::ENABLE_TABLES) {
-        match event {
-            Event::Text(t) | Event::Code(t) => out.push_str(&t),
-            // Blocks and line breaks separate words; inline markup does not.
-            Event::SoftBreak | Event::HardBreak | Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item | TagEnd::TableCell) => {
-                out.push(' ')
-            }
-            _ => {}
-        }
-    }
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,13 +105,5 @@ mod tests {
         }
         // Typed HTML is shown as text, so the writer sees what they typed.
         assert!(render("<b>vet</b>").0.contains("&lt;b&gt;vet&lt;/b&gt;"));
-    }
-
-    #[test]
-    fn plain_text_keeps_the_words() {
-        assert_eq!(
-            plain_text("# Kop\n\nEen **vette** [link](https://x.nl) en `code`.\n\n- een\n- twee"),
-            "Kop Een vette link en code. een twee"
-        );
     }
 }
