@@ -63,9 +63,9 @@ pub struct EntityDoc {
     pub text: String,
 }
 
-/// Every kind of document, for deletes (ids are unique per kind only).
+/// Every kind of document (ids are unique per kind only).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum DocKind {
+pub(crate) enum DocKind {
     Knowledge,
     Entity(EntityKind),
 }
@@ -78,10 +78,16 @@ impl DocKind {
         }
     }
 
-    /// The unique key of one document in the index: what upserts and deletes
-    /// replace by.
-    pub(crate) fn key(self, id: i64) -> String {
-        format!("{}:{id}", self.as_str())
+    /// The unique key of a knowledge item in the index: what upserts and
+    /// deletes replace by.
+    pub(crate) fn knowledge_key(id: i64) -> String {
+        format!("{}:{id}", DocKind::Knowledge.as_str())
+    }
+
+    /// The key of an entity carries its network: one organisation is a
+    /// partner in each network it belongs to, with a document per network.
+    pub(crate) fn entity_key(kind: EntityKind, network_id: i64, id: i64) -> String {
+        format!("{}:{network_id}:{id}", kind.as_str())
     }
 }
 

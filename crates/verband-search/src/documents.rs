@@ -35,7 +35,7 @@ fn cut_at_char_boundary(text: &str, max: usize) -> &str {
 pub(crate) fn knowledge(f: &Fields, d: &KnowledgeDoc) -> TantivyDocument {
     let body = to_plain_text(&d.body);
     let mut doc = TantivyDocument::new();
-    doc.add_text(f.key, DocKind::Knowledge.key(d.id));
+    doc.add_text(f.key, DocKind::knowledge_key(d.id));
     doc.add_text(f.scope, knowledge_scope_term(d.network_id));
     if d.shared {
         doc.add_text(f.scope, KNOWLEDGE_SHARED);
@@ -89,7 +89,7 @@ pub(crate) fn knowledge(f: &Fields, d: &KnowledgeDoc) -> TantivyDocument {
 pub(crate) fn entity(f: &Fields, d: &EntityDoc) -> TantivyDocument {
     let kind = DocKind::Entity(d.kind);
     let mut doc = TantivyDocument::new();
-    doc.add_text(f.key, kind.key(d.id));
+    doc.add_text(f.key, DocKind::entity_key(d.kind, d.network_id, d.id));
     doc.add_text(f.scope, entity_scope_term(d.network_id));
     doc.add_i64(f.id, d.id);
     doc.add_i64(f.network_id, d.network_id);

@@ -8,7 +8,7 @@ use tantivy::indexer::IndexWriterOptions;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, Searcher, Term};
 
 use crate::analysis::{self, Analyzers};
-use crate::doc::{DocKind, EntityDoc, KnowledgeDoc};
+use crate::doc::{DocKind, EntityDoc, EntityKind, KnowledgeDoc};
 use crate::documents;
 use crate::error::{Result, SearchError};
 use crate::schema::{self, Fields, SCHEMA_VERSION};
@@ -195,7 +195,7 @@ impl SearchIndex {
     pub fn upsert_knowledge(&self, docs: &[KnowledgeDoc]) -> Result<()> {
         let w = self.writer()?;
         for d in docs {
-            w.writer.delete_term(self.key_term(DocKind::Knowledge, d.id));
+            w.writer.delete_term(self.key_term(&DocKind::knowledge_key(d.id)));
             w.writer.add_document(documents::knowledge(&self.fields, d))?;
         }
         Ok(())
@@ -205,16 +205,24 @@ impl SearchIndex {
     pub fn upsert_entities(&self, docs: &[EntityDoc]) -> Result<()> {
         let w = self.writer()?;
         for d in docs {
-            w.writer.delete_term(self.key_term(DocKind::Entity(d.kind), d.id));
+            w.writer.delete_term(self.key_term(&DocKind::entity_key(d.kind, d.network_id, d.id)));
             w.writer.add_document(documents::entity(&self.fields, d))?;
         }
         Ok(())
     }
 
-    /// Removes one document; nothing happens when it is not there.
-    pub fn delete(&self, kind: DocKind, id: i64) -> Result<()> {
+    /// Removes a knowledge item; nothing happens when it is not there.
+    pub fn delete_knowledge(&self, id: i64) -> Result<()> {
         let w = self.writer()?;
-        w.writer.delete_term(self.key_term(kind, id));
+        w.writer.delete_term(self.key_term(&DocKind::knowledge_key(id)));
+        Ok(())
+    }
+
+    /// Removes a partner, person, project or meeting from one network's
+    /// documents; nothing happens when it is not there.
+    pub fn delete_entity(&self, kind: EntityKind, network_id: i64, id: i64) -> Result<()> {
+        let w = self.writer()?;
+        w.writer.delete_term(self.key_term(&DocKind::entity_key(kind, network_id, id)));
         Ok(())
     }
 
@@ -297,7 +305,7 @@ impl SearchIndex {
         self.searcher().segment_readers().len()
     }
 
-    pub(crate) fn key_term(&self, kind: DocKind, id: i64) -> Term {
-        Term::from_field_text(self.fields.key, &kind.key(id))
+    pub(crate) fn key_term(&self, key: &str) -> Term {
+        Term::from_field_text(self.fields.key, key)
     }
 }

@@ -44,7 +44,7 @@ mod search;
 mod snippet;
 mod stemming;
 
-pub use doc::{Access, DocKind, EntityDoc, EntityKind, KnowledgeDoc};
+pub use doc::{Access, EntityDoc, EntityKind, KnowledgeDoc};
 pub use entities::EntityHit;
 pub use error::{Result, SearchError};
 pub use hits::{Sort, MAX_LIMIT, MAX_OFFSET};

@@ -138,8 +138,8 @@ pub(crate) fn all(clauses: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(clauses.into_iter().map(|q| (Occur::Must, q)).collect()))
 }
 
-/// Excludes one document.
-pub(crate) fn except(fields: &Fields, kind: DocKind, id: i64) -> (Occur, Box<dyn Query>) {
-    let key = Term::from_field_text(fields.key, &kind.key(id));
+/// Leaves one knowledge item out (the item whose related items are asked).
+pub(crate) fn except_knowledge(fields: &Fields, id: i64) -> (Occur, Box<dyn Query>) {
+    let key = Term::from_field_text(fields.key, &DocKind::knowledge_key(id));
     (Occur::MustNot, Box::new(TermQuery::new(key, IndexRecordOption::Basic)))
 }

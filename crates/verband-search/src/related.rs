@@ -10,7 +10,7 @@ use crate::documents::facet;
 use crate::error::Result;
 use crate::hits::{top_docs, Sort, Stored};
 use crate::index::SearchIndex;
-use crate::query::{all, except, knowledge_scope};
+use crate::query::{all, except_knowledge, knowledge_scope};
 use crate::search::KnowledgeHit;
 use crate::snippet::Highlighter;
 
@@ -32,7 +32,7 @@ impl SearchIndex {
         let searcher = self.searcher();
         let itself = all(vec![
             knowledge_scope(f, access),
-            Box::new(TermQuery::new(Term::from_field_text(f.key, &DocKind::Knowledge.key(id)), IndexRecordOption::Basic)),
+            Box::new(TermQuery::new(Term::from_field_text(f.key, &DocKind::knowledge_key(id)), IndexRecordOption::Basic)),
         ]);
         let Some((_, addr)) = searcher.search(itself.as_ref(), &TopDocs::with_limit(1).order_by_score())?.into_iter().next() else {
             return Ok(Vec::new());
@@ -65,7 +65,7 @@ impl SearchIndex {
         let query = BooleanQuery::new(vec![
             (Occur::Must, knowledge_scope(f, access)),
             (Occur::Must, Box::new(BooleanQuery::new(likeness))),
-            except(f, DocKind::Knowledge, id),
+            except_knowledge(f, id),
         ]);
         let collected = top_docs(&searcher, &query, Sort::Relevance, 0, limit, &[])?;
         let mut highlighter = Highlighter::new(&[], &self.analyzers);

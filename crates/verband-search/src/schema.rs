@@ -9,7 +9,8 @@ use crate::analysis::{DUTCH, ENGLISH, PLAIN};
 /// Bump when the schema or an analyser (also the stemmers' version) changes:
 /// an index of another version
 /// is thrown away and rebuilt from the database (see `SearchIndex::open`).
-pub(crate) const SCHEMA_VERSION: u32 = 1;
+/// 2: entity keys carry the network.
+pub(crate) const SCHEMA_VERSION: u32 = 2;
 
 /// The indexed forms of one text: its Dutch and English stems.
 #[derive(Clone, Copy)]

@@ -4,7 +4,7 @@
 mod common;
 
 use common::{corpus, ids, item, member_of, search};
-use verband_search::{DocKind, Filters, KnowledgeDoc, OpenState, SearchIndex, SearchRequest, Sort};
+use verband_search::{Filters, KnowledgeDoc, OpenState, SearchIndex, SearchRequest, Sort};
 
 #[test]
 fn the_change_log_position_survives_reopening() {
@@ -132,7 +132,7 @@ fn rebuilding_from_scratch_equals_incremental_indexing() {
     }
     let deleted: Vec<i64> = docs.iter().filter(|d| d.id % 11 == 0).map(|d| d.id).collect();
     for id in &deleted {
-        incremental.delete(DocKind::Knowledge, *id).expect("delete");
+        incremental.delete_knowledge(*id).expect("delete");
     }
     incremental.commit().expect("commit");
     let current: Vec<KnowledgeDoc> = docs.into_iter().filter(|d| !deleted.contains(&d.id)).collect();

@@ -188,8 +188,8 @@ fn header_search_finds_entities_of_every_kind() {
 fn upsert_replaces_and_delete_removes() {
     let index = index_with(&[item(1, 1, "Oude titel", "tekst"), item(2, 1, "Blijft", "tekst")]);
     index.upsert_knowledge(&[item(1, 1, "Nieuwe titel", "tekst")]).expect("upsert");
-    index.delete(verband_search::DocKind::Knowledge, 2).expect("delete");
-    index.delete(verband_search::DocKind::Knowledge, 404).expect("deleting what is not there is fine");
+    index.delete_knowledge(2).expect("delete");
+    index.delete_knowledge(404).expect("deleting what is not there is fine");
     // Not visible before the commit.
     assert_eq!(search(&index, "", &member_of(&[1])).total, 2);
     index.commit().expect("commit");

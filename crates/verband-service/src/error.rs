@@ -19,6 +19,15 @@ pub enum ServiceError {
     Conflict(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+    /// The full-text index failed (disk, lock); the database is unaffected.
+    #[error("search index: {0}")]
+    Search(String),
+}
+
+impl From<verband_search::SearchError> for ServiceError {
+    fn from(e: verband_search::SearchError) -> Self {
+        ServiceError::Search(e.to_string())
+    }
 }
 
 impl From<ValidationErrors> for ServiceError {

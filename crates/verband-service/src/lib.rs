@@ -21,6 +21,8 @@ pub mod network_map;
 mod partners;
 mod persons;
 pub mod portfolio;
+pub mod search;
+mod search_feed;
 pub mod secrets;
 pub mod survey_instruments;
 mod survey_raw;
@@ -36,6 +38,8 @@ pub use network::{Dashboard, DashboardView};
 pub use network_files::{NetworkDownload, NetworkFileFormat, NetworkImportOutcome, NetworkImportPreview, NodeMatch};
 pub use network_map::{MapQuery, NetworkMap, RoundRelationships};
 pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
+pub use search::{GlobalSearch, KnowledgeSearch};
+pub use search_feed::{RebuildProgress, RebuildStats, FOLLOW_EVERY};
 pub use verband_store::{ApiTokenRecord, AuditRecord, CalendarFeed, DocumentInfo, Engine, NetworkCounts, Store, UserRecord};
 
 pub type Result<T> = std::result::Result<T, ServiceError>;
@@ -50,6 +54,8 @@ pub struct Service {
     /// Instrument versions respondents' links ask, parsed once.
     instruments: surveys::InstrumentCache,
     mail: std::sync::Arc<mail::MailSettings>,
+    /// The full-text index this instance keeps (in memory until one is given).
+    search: std::sync::Arc<search_feed::SearchSlot>,
 }
 
 impl Service {
@@ -65,6 +71,7 @@ impl Service {
             balances_cache: Default::default(),
             instruments: Default::default(),
             mail: std::sync::Arc::new(mail),
+            search: Default::default(),
         }
     }
 

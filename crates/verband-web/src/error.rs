@@ -30,6 +30,7 @@ impl From<ServiceError> for WebError {
             ServiceError::Invalid(_) | ServiceError::BadCredentials | ServiceError::Throttled => WebError::BadRequest,
             ServiceError::Conflict(m) => WebError::Conflict(m),
             ServiceError::Store(e) => WebError::Internal(e.to_string()),
+            ServiceError::Search(e) => WebError::Internal(e),
         }
     }
 }

@@ -11,9 +11,11 @@ use std::time::Duration;
 
 use anyhow::{bail, Context};
 use clap::{Args, Parser, Subcommand};
+use indicatif::{ProgressBar, ProgressStyle};
 use verband_domain::{Language, NetworkRole};
+use verband_search::{IndexOptions, OpenState, SearchError, SearchIndex};
 use verband_service::demo::{DEMO_PASSWORD, DEMO_SEED, DEMO_USERS};
-use verband_service::{Actor, Service, ServiceError, Store};
+use verband_service::{Actor, RebuildProgress, Service, ServiceError, Store};
 use verband_web::WebConfig;
 
 #[derive(Parser)]
@@ -89,6 +91,9 @@ enum Command {
     },
     /// Bring the database schema up to date (also done by serve and demo).
     Migrate,
+    /// Rebuild the search index of this instance from the database (stop the
+    /// server using the same data directory first).
+    Reindex,
     /// Manage user accounts.
     User {
         #[command(subcommand)]
@@ -190,6 +195,68 @@ async fn write_survey_links(service: &Service, seed: u64, respondents: usize, fi
     Ok(())
 }
 
+/// The search index of this instance: in the data directory, also when the
+/// database is PostgreSQL (each instance keeps its own index).
+fn search_index_dir(db: &DbArgs) -> PathBuf {
+    db.data.join("search-index")
+}
+
+fn open_search_index(db: &DbArgs, options: IndexOptions) -> anyhow::Result<SearchIndex> {
+    let dir = search_index_dir(db);
+    match SearchIndex::open_with(&dir, options) {
+        Ok(index) => {
+            if let OpenState::Recreated { reason } = index.opened() {
+                eprintln!("The search index in {} is rebuilt: {reason}.", dir.display());
+            }
+            Ok(index)
+        }
+        Err(SearchError::Locked(_)) => bail!(
+            "the search index in {} is in use by another Verband process; stop it first, or give this one its own --data directory",
+            dir.display()
+        ),
+        Err(e) => Err(e).with_context(|| format!("opening the search index in {}", dir.display())),
+    }
+}
+
+/// Brings the index up to date before the first request, then follows the
+/// change log (also changes other instances make).
+async fn start_search(service: Service, db: &DbArgs) -> anyhow::Result<Service> {
+    let service = service.with_search_index(open_search_index(db, IndexOptions::default())?);
+    let fresh = service.search_position()?.is_none();
+    if fresh {
+        eprintln!("Building the search index…");
+    }
+    service.catch_up_search().await.context("bringing the search index up to date")?;
+    service.follow_changes(verband_service::FOLLOW_EVERY);
+    Ok(service)
+}
+
+async fn reindex(service: Service, db: &DbArgs) -> anyhow::Result<()> {
+    let service = service.with_search_index(open_search_index(db, IndexOptions::bulk())?);
+    let bar = ProgressBar::new(0);
+    bar.set_style(
+        ProgressStyle::with_template("{bar:40} {pos}/{len} records, {per_sec}, {eta} left")
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    let started = std::time::Instant::now();
+    let stats = service
+        .rebuild_search(&mut |p: RebuildProgress| {
+            bar.set_length(p.total);
+            bar.set_position(p.done);
+        })
+        .await?;
+    bar.finish_and_clear();
+    let seconds = started.elapsed().as_secs_f64();
+    let records = stats.knowledge_items + stats.entities;
+    println!(
+        "Search index rebuilt: {} knowledge items and {} partners, persons, projects and meetings in {seconds:.1} s ({:.0} records/s).",
+        stats.knowledge_items,
+        stats.entities,
+        records as f64 / seconds.max(0.001)
+    );
+    Ok(())
+}
+
 async fn serve(service: Service, args: &ServeArgs) -> anyhow::Result<()> {
     // Survey reminders: checked every five minutes; each person gets at most one a day.
     let reminders = service.clone();
@@ -283,8 +350,9 @@ async fn run() -> anyhow::Result<()> {
     let service = open(&cli.db).await?;
     let system = Actor::system("cli");
     match cli.command {
-        Command::Serve(args) => serve(with_mail(service, &args)?, &args).await?,
+        Command::Serve(args) => serve(start_search(with_mail(service, &args)?, &cli.db).await?, &args).await?,
         Command::Migrate => println!("The database schema is up to date."),
+        Command::Reindex => reindex(service, &cli.db).await?,
         Command::Demo { serve: args, scale, seed, no_serve, survey_links, survey_respondents } => {
             let service = with_mail(service, &args)?;
             if service.is_empty().await? {
@@ -302,7 +370,7 @@ async fn run() -> anyhow::Result<()> {
                 println!("  {username:<16} {display}");
             }
             if !no_serve {
-                serve(service, &args).await?;
+                serve(start_search(service, &cli.db).await?, &args).await?;
             }
         }
         Command::User { command } => match command {

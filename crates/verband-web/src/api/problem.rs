@@ -73,6 +73,7 @@ impl From<ServiceError> for ApiError {
             ServiceError::BadCredentials | ServiceError::Throttled => ApiError::InvalidToken,
             ServiceError::Conflict(m) => ApiError::Conflict(m),
             ServiceError::Store(e) => ApiError::Internal(e.to_string()),
+            ServiceError::Search(e) => ApiError::Internal(e),
         }
     }
 }
