@@ -15,6 +15,10 @@
 //! (`crates/verband-formats/fuzz`, cargo-fuzz), including the property that
 //! what one reads every writer can write and read back.
 //!
+//! Attachments of knowledge items ([`attachment`]): the type a file really
+//! is, its text for the search index (PDF, DOCX, XLSX) and a safe name to
+//! offer it under.
+//!
 //! Table files (CSV, XLSX): choices, recorded here because users meet them:
 //! - CSV follows RFC 4180: CRLF line ends, fields quoted only when they hold
 //!   the delimiter, a quote, CR or LF (header cells also when they hold `,`,
@@ -34,6 +38,7 @@
 //! - Row numbers in errors count as a spreadsheet shows them: the header is
 //!   row 1, the first data row is row 2. Columns count from 1 (A).
 
+pub mod attachment;
 mod csv_io;
 mod escape;
 mod gephi_csv;
