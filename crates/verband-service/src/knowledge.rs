@@ -151,7 +151,8 @@ impl Service {
         let item = self.knowledge_record(id).await?;
         let role = self.knowledge_access(actor, &item).await?;
         if !may_edit(actor, role, &item) {
-            return Err(if role.is_some() { ServiceError::Forbidden } else { ServiceError::NotFound });
+            // Whoever got this far may read the item, so it is no secret that it exists.
+            return Err(ServiceError::Forbidden);
         }
         let mut conn = self.store.conn().await?;
         let links = verband_store::knowledge_item_links(&mut conn, id).await?;
