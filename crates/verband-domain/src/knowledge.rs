@@ -27,6 +27,15 @@ code_enum!(
     }
 );
 
+code_enum!(
+    /// What an item can be linked to in its own network ("what we learned from this pilot").
+    KnowledgeLinkKind, "knowledge-link-kind" {
+        Project => "project",
+        Meeting => "meeting",
+        SurveyRound => "survey_round",
+    }
+);
+
 /// Most themes one item carries; more makes facets useless.
 pub const MAX_THEMES: usize = 8;
 /// Most links one item carries.
@@ -50,6 +59,10 @@ pub struct KnowledgeForm {
     pub links: String,
     /// Empty means `network`.
     pub visibility: String,
+    /// Ids of projects, meetings and survey rounds of the item's network it tells about.
+    pub project_ids: Vec<String>,
+    pub meeting_ids: Vec<String>,
+    pub round_ids: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -62,6 +75,57 @@ pub struct KnowledgeDraft {
     pub sectors: Vec<Sector>,
     pub links: Vec<String>,
     pub visibility: KnowledgeVisibility,
+    /// Records of the same network the item is linked to; the service checks they are.
+    pub targets: Vec<(KnowledgeLinkKind, i64)>,
+}
+
+/// Longest question or answer, in characters.
+pub const MAX_QUESTION: usize = 5_000;
+
+/// A question under an item, or (with `parent_id`) an answer to one.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(default, rename_all = "camelCase")]
+pub struct KnowledgeQuestionForm {
+    pub body: String,
+    /// Empty: a new question; otherwise the id of the question this answers.
+    pub parent_id: String,
+}
+
+impl KnowledgeQuestionForm {
+    /// The trimmed text and the question it answers, if any.
+    pub fn validate(&self) -> Result<(String, Option<i64>), ValidationErrors> {
+        let mut e = ValidationErrors::default();
+        let body = required_text(&mut e, "body", &self.body, MAX_QUESTION);
+        let parent = self.parent_id.trim();
+        let parent_id = if parent.is_empty() {
+            None
+        } else {
+            match parent.parse::<i64>() {
+                Ok(id) if id > 0 => Some(id),
+                _ => {
+                    e.add("parentId", "choice-invalid");
+                    None
+                }
+            }
+        };
+        e.finish((body, parent_id))
+    }
+}
+
+/// Ids as a form sends them, each once; `None` when one is not an id.
+fn parse_ids(raw: &[String]) -> Option<Vec<i64>> {
+    let mut out = Vec::new();
+    for id in raw.iter().map(|s| s.trim()).filter(|s| !s.is_empty()) {
+        match id.parse::<i64>() {
+            Ok(id) if id > 0 => {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
 }
 
 /// Splits typed themes on commas and semicolons; trims, drops empties and
@@ -110,9 +174,20 @@ impl KnowledgeForm {
         }
         let visibility_raw = if self.visibility.trim().is_empty() { "network" } else { self.visibility.trim() };
         let visibility = required_code(&mut e, "visibility", visibility_raw, KnowledgeVisibility::parse);
+        let mut targets = Vec::new();
+        for (field, kind, raw) in [
+            ("projectIds", KnowledgeLinkKind::Project, &self.project_ids),
+            ("meetingIds", KnowledgeLinkKind::Meeting, &self.meeting_ids),
+            ("roundIds", KnowledgeLinkKind::SurveyRound, &self.round_ids),
+        ] {
+            match parse_ids(raw) {
+                Some(ids) => targets.extend(ids.into_iter().map(|id| (kind, id))),
+                None => e.add(field, "choice-invalid"),
+            }
+        }
         match (kind, visibility) {
             (Some(kind), Some(visibility)) if e.is_empty() => {
-                Ok(KnowledgeDraft { kind, title, body, themes, phase, sectors, links, visibility })
+                Ok(KnowledgeDraft { kind, title, body, themes, phase, sectors, links, visibility, targets })
             }
             _ => Err(e),
         }
@@ -133,6 +208,9 @@ mod tests {
             sectors: vec!["welfare".into(), "municipality".into(), "welfare".into()],
             links: "https://example.nl/verslag\n\n  http://example.nl/a  \n".into(),
             visibility: String::new(),
+            project_ids: vec!["3".into(), "3".into()],
+            meeting_ids: vec![" 5 ".into()],
+            round_ids: Vec::new(),
         }
     }
 
@@ -145,6 +223,19 @@ mod tests {
         assert_eq!(d.links, vec!["https://example.nl/verslag", "http://example.nl/a"]);
         assert_eq!(d.visibility, KnowledgeVisibility::Network, "private to the network unless chosen otherwise");
         assert_eq!(d.phase, Some(Phase::DevelopAndGrow));
+        assert_eq!(d.targets, vec![(KnowledgeLinkKind::Project, 3), (KnowledgeLinkKind::Meeting, 5)]);
+    }
+
+    #[test]
+    fn questions_need_text_and_answers_a_question_id() {
+        let q = KnowledgeQuestionForm { body: "  Hoe vonden jullie vrijwilligers?  ".into(), parent_id: String::new() };
+        assert_eq!(q.validate().unwrap(), ("Hoe vonden jullie vrijwilligers?".to_string(), None));
+        let a = KnowledgeQuestionForm { body: "Via de buurtkrant.".into(), parent_id: "12".into() };
+        assert_eq!(a.validate().unwrap().1, Some(12));
+        let bad = KnowledgeQuestionForm { body: "x".repeat(MAX_QUESTION + 1), parent_id: "twaalf".into() };
+        let e = bad.validate().unwrap_err();
+        assert!(e.for_field("body").is_some() && e.for_field("parentId").is_some(), "{e:?}");
+        assert!(KnowledgeQuestionForm::default().validate().unwrap_err().for_field("body").is_some());
     }
 
     #[test]
@@ -157,10 +248,11 @@ mod tests {
             sectors: vec!["bakery".into()],
             links: "javascript:alert(1)".into(),
             visibility: "public".into(),
+            project_ids: vec!["drie".into()],
             ..form()
         };
         let e = bad.validate().unwrap_err();
-        for field in ["kind", "title", "themes", "phase", "sectors", "links", "visibility"] {
+        for field in ["kind", "title", "themes", "phase", "sectors", "links", "visibility", "projectIds"] {
             assert!(e.for_field(field).is_some(), "{field}: {e:?}");
         }
     }

@@ -12,6 +12,8 @@ pub mod demo_surveys;
 mod error;
 pub mod exchange;
 pub mod knowledge;
+pub mod knowledge_links;
+pub mod knowledge_questions;
 pub mod mail;
 mod meetings;
 mod network;
@@ -41,6 +43,7 @@ pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
 pub use search::{GlobalSearch, KnowledgeSearch};
 pub use search_feed::{RebuildProgress, RebuildStats, FOLLOW_EVERY};
 pub use verband_store::{ApiTokenRecord, AuditRecord, CalendarFeed, DocumentInfo, Engine, NetworkCounts, Store, UserRecord};
+pub use verband_store::{KnowledgeAttachment, KnowledgeQuestion, KnowledgeRecord};
 
 pub type Result<T> = std::result::Result<T, ServiceError>;
 

@@ -4,10 +4,14 @@
 
 mod support;
 
-use support::{both, network, user};
-use verband_domain::knowledge::{KnowledgeForm, KnowledgeKind, KnowledgeVisibility};
-use verband_domain::{NetworkRole, Sector};
+use support::{both, network, person_form, system, user};
+use verband_domain::knowledge::{KnowledgeForm, KnowledgeKind, KnowledgeLinkKind, KnowledgeVisibility};
+use verband_domain::portfolio::ProjectForm;
+use verband_domain::survey::round::SurveyRoundForm;
+use verband_domain::survey::InstrumentKind;
+use verband_domain::{BodyForm, MeetingForm, NetworkRole, Sector};
 use verband_service::knowledge::KNOWLEDGE_ENTITY;
+use verband_service::surveys::InstrumentRef;
 use verband_service::ServiceError;
 
 fn form(title: &str, visibility: &str) -> KnowledgeForm {
@@ -20,6 +24,7 @@ fn form(title: &str, visibility: &str) -> KnowledgeForm {
         sectors: vec!["welfare".into()],
         links: "https://example.nl/verslag".into(),
         visibility: visibility.into(),
+        ..Default::default()
     }
 }
 
@@ -90,6 +95,125 @@ async fn a_bad_form_is_refused_with_every_field_named_and_nothing_stored() {
         }
         let mut conn = svc.store().conn().await.unwrap();
         assert!(verband_store::knowledge_items_batch(&mut conn, 0, 10).await.unwrap().is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn items_link_to_projects_meetings_and_rounds_of_their_own_network_only() {
+    both(|svc| async move {
+        let a = network(&svc, "Netwerk A").await;
+        let b = network(&svc, "Netwerk B").await;
+        let (_, member_a) = user(&svc, "lid-a", Some((a, NetworkRole::Member))).await;
+        let (_, member_b) = user(&svc, "lid-b", Some((b, NetworkRole::Member))).await;
+        let sys = system();
+        let project =
+            svc.save_project(&sys, a, None, &ProjectForm { title: "Pilot buurtsport".into(), ..Default::default() }).await.unwrap();
+        let project_b =
+            svc.save_project(&sys, b, None, &ProjectForm { title: "Geheim project".into(), ..Default::default() }).await.unwrap();
+        let body =
+            svc.save_body(&sys, a, None, &BodyForm { kind: "working_group".into(), name: "Werkgroep bewegen".into() }).await.unwrap();
+        let meeting = svc
+            .save_meeting(&sys, a, None, &MeetingForm { body_id: body.to_string(), date: "2026-03-12".into(), ..Default::default() })
+            .await
+            .unwrap();
+        let person = svc
+            .create_person(&sys, a, &verband_domain::PersonForm { email: "p@example.nl".into(), ..person_form("Piet", None) })
+            .await
+            .unwrap()
+            .id;
+        let deadline = (chrono::Utc::now().date_naive() + chrono::Days::new(5)).to_string();
+        let round_form = SurveyRoundForm { label: "Voorjaar".into(), deadline, persons: vec![person.to_string()], ..Default::default() };
+        let round =
+            svc.start_survey_round(&sys, a, InstrumentRef::Builtin(InstrumentKind::CollaborationScan), &round_form).await.unwrap().round_id;
+
+        // The form offers the network's own records.
+        let choices = svc.knowledge_link_choices(&member_a, a).await.unwrap();
+        let offered: Vec<(KnowledgeLinkKind, i64)> = choices.iter().map(|c| (c.kind, c.id)).collect();
+        assert!(offered.contains(&(KnowledgeLinkKind::Project, project)));
+        assert!(offered.contains(&(KnowledgeLinkKind::Meeting, meeting)));
+        assert!(offered.contains(&(KnowledgeLinkKind::SurveyRound, round)));
+        assert!(!offered.contains(&(KnowledgeLinkKind::Project, project_b)), "another network's project is not offered");
+        let meeting_choice = choices.iter().find(|c| c.kind == KnowledgeLinkKind::Meeting).unwrap();
+        assert_eq!(meeting_choice.label, "Werkgroep bewegen");
+        assert!(matches!(svc.knowledge_link_choices(&member_b, a).await, Err(ServiceError::NotFound)));
+
+        // "What we learned from this pilot", linked to all three.
+        let linked = KnowledgeForm {
+            project_ids: vec![project.to_string()],
+            meeting_ids: vec![meeting.to_string()],
+            round_ids: vec![round.to_string()],
+            ..form("Wat we leerden van de pilot", "")
+        };
+        let id = svc.create_knowledge_item(&member_a, a, &linked).await.unwrap();
+        let view = svc.knowledge_item(&member_a, id).await.unwrap();
+        let targets: Vec<(KnowledgeLinkKind, i64)> = view.targets.iter().map(|t| (t.kind, t.id)).collect();
+        assert_eq!(targets.len(), 3, "{targets:?}");
+        for (kind, target) in
+            [(KnowledgeLinkKind::Project, project), (KnowledgeLinkKind::Meeting, meeting), (KnowledgeLinkKind::SurveyRound, round)]
+        {
+            let items = svc.knowledge_linked_to(&member_a, a, kind, target).await.unwrap();
+            assert_eq!(items.iter().map(|i| i.id).collect::<Vec<_>>(), vec![id], "{kind:?}");
+        }
+        // The project page of another network does not show it, nor may outsiders ask.
+        assert!(svc.knowledge_linked_to(&member_b, b, KnowledgeLinkKind::Project, project).await.unwrap().is_empty());
+        assert!(matches!(svc.knowledge_linked_to(&member_b, a, KnowledgeLinkKind::Project, project).await, Err(ServiceError::NotFound)));
+
+        // The edit form holds the links; editing replaces them.
+        let (_, edit) = svc.knowledge_item_for_edit(&member_a, id).await.unwrap();
+        assert_eq!(edit.project_ids, vec![project.to_string()]);
+        assert_eq!(edit.meeting_ids, vec![meeting.to_string()]);
+        assert_eq!(edit.themes, "bewegen, eenzaamheid");
+        svc.update_knowledge_item(&member_a, id, &KnowledgeForm { meeting_ids: Vec::new(), round_ids: Vec::new(), ..edit.clone() })
+            .await
+            .unwrap();
+        assert!(svc.knowledge_linked_to(&member_a, a, KnowledgeLinkKind::Meeting, meeting).await.unwrap().is_empty());
+        assert_eq!(svc.knowledge_linked_to(&member_a, a, KnowledgeLinkKind::Project, project).await.unwrap().len(), 1);
+
+        // A link to another network's project is refused, on create and on edit, and nothing changes.
+        let foreign = KnowledgeForm { project_ids: vec![project_b.to_string()], ..form("Over de grens", "") };
+        let e = svc.create_knowledge_item(&member_a, a, &foreign).await.unwrap_err();
+        assert!(matches!(&e, ServiceError::Invalid(v) if v.for_field("projectIds").is_some()), "{e:?}");
+        let e = svc
+            .update_knowledge_item(&member_a, id, &KnowledgeForm { project_ids: vec![project_b.to_string()], ..edit })
+            .await
+            .unwrap_err();
+        assert!(matches!(&e, ServiceError::Invalid(v) if v.for_field("projectIds").is_some()), "{e:?}");
+        assert_eq!(svc.knowledge_linked_to(&member_a, a, KnowledgeLinkKind::Project, project).await.unwrap().len(), 1);
+        assert!(svc.knowledge_linked_to(&member_b, b, KnowledgeLinkKind::Project, project_b).await.unwrap().is_empty());
+        let e = svc.create_knowledge_item(&member_a, a, &KnowledgeForm { meeting_ids: vec!["999999".into()], ..form("Spook", "") }).await;
+        assert!(matches!(&e, Err(ServiceError::Invalid(v)) if v.for_field("meetingIds").is_some()), "{e:?}");
+
+        // A shared item's readers from other networks do not see the network's records.
+        let (_, coord_a) = user(&svc, "coord-a", Some((a, NetworkRole::Coordinator))).await;
+        let (_, shared_form) = svc.knowledge_item_for_edit(&coord_a, id).await.unwrap();
+        svc.update_knowledge_item(&coord_a, id, &KnowledgeForm { visibility: "shared".into(), ..shared_form }).await.unwrap();
+        assert!(svc.knowledge_item(&member_b, id).await.unwrap().targets.is_empty());
+        // Archived items leave the record's page.
+        svc.archive_knowledge_item(&coord_a, id, true).await.unwrap();
+        assert!(svc.knowledge_linked_to(&member_a, a, KnowledgeLinkKind::Project, project).await.unwrap().is_empty());
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn only_those_who_may_edit_get_the_edit_form() {
+    both(|svc| async move {
+        let a = network(&svc, "Netwerk A").await;
+        let b = network(&svc, "Netwerk B").await;
+        let (_, author) = user(&svc, "auteur", Some((a, NetworkRole::Member))).await;
+        let (_, other_member) = user(&svc, "lid-a", Some((a, NetworkRole::Member))).await;
+        let (_, coord) = user(&svc, "coord-a", Some((a, NetworkRole::Coordinator))).await;
+        let (_, outsider) = user(&svc, "lid-b", Some((b, NetworkRole::Member))).await;
+        let id = svc.create_knowledge_item(&author, a, &form("Van de auteur", "")).await.unwrap();
+        assert!(svc.knowledge_item_for_edit(&author, id).await.is_ok());
+        assert!(svc.knowledge_item_for_edit(&coord, id).await.is_ok());
+        assert!(matches!(svc.knowledge_item_for_edit(&other_member, id).await, Err(ServiceError::Forbidden)));
+        assert!(matches!(svc.knowledge_item_for_edit(&outsider, id).await, Err(ServiceError::NotFound)));
+        // Another member reads it but may not change or archive it.
+        assert!(!svc.knowledge_item(&other_member, id).await.unwrap().may_edit);
+        assert!(matches!(svc.update_knowledge_item(&other_member, id, &form("Overgenomen", "")).await, Err(ServiceError::Forbidden)));
+        assert!(matches!(svc.archive_knowledge_item(&other_member, id, true).await, Err(ServiceError::Forbidden)));
     })
     .await;
 }

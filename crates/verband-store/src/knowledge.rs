@@ -314,6 +314,7 @@ pub struct KnowledgeQuestion {
     /// `None` for a question, the question's id for an answer.
     pub parent_id: Option<i64>,
     pub body: String,
+    pub author_user_id: Option<i64>,
     pub author_name: Option<String>,
     pub created_at: String,
 }
@@ -338,25 +339,46 @@ pub async fn insert_knowledge_question(
     Ok(row.try_get("id")?)
 }
 
+const QUESTION_SELECT: &str = "SELECT q.id, q.item_id, q.parent_id, q.body, q.author_user_id, u.display_name AS author_name, q.created_at \
+     FROM knowledge_questions q LEFT JOIN users u ON u.id = q.author_user_id";
+
+fn question_from_row(r: &sqlx::any::AnyRow) -> Result<KnowledgeQuestion> {
+    Ok(KnowledgeQuestion {
+        id: r.try_get("id")?,
+        item_id: r.try_get("item_id")?,
+        parent_id: r.try_get("parent_id")?,
+        body: r.try_get("body")?,
+        author_user_id: r.try_get("author_user_id")?,
+        author_name: r.try_get("author_name")?,
+        created_at: r.try_get("created_at")?,
+    })
+}
+
 /// Questions and answers of an item, oldest first (the page nests answers under their question).
 pub async fn knowledge_questions(conn: &mut Conn, item_id: i64) -> Result<Vec<KnowledgeQuestion>> {
-    let rows = sqlx::query(
-        "SELECT q.id, q.item_id, q.parent_id, q.body, u.display_name AS author_name, q.created_at FROM knowledge_questions q \
-         LEFT JOIN users u ON u.id = q.author_user_id WHERE q.item_id = $1 AND q.archived_at IS NULL ORDER BY q.created_at, q.id",
-    )
-    .bind(item_id)
-    .fetch_all(conn)
-    .await?;
-    rows.iter()
-        .map(|r| {
-            Ok(KnowledgeQuestion {
-                id: r.try_get("id")?,
-                item_id: r.try_get("item_id")?,
-                parent_id: r.try_get("parent_id")?,
-                body: r.try_get("body")?,
-                author_name: r.try_get("author_name")?,
-                created_at: r.try_get("created_at")?,
-            })
-        })
-        .collect()
+    let rows = sqlx::query(&format!("{QUESTION_SELECT} WHERE q.item_id = $1 AND q.archived_at IS NULL ORDER BY q.created_at, q.id"))
+        .bind(item_id)
+        .fetch_all(conn)
+        .await?;
+    rows.iter().map(question_from_row).collect()
+}
+
+/// One live question or answer of an item.
+pub async fn knowledge_question(conn: &mut Conn, item_id: i64, id: i64) -> Result<Option<KnowledgeQuestion>> {
+    let row = sqlx::query(&format!("{QUESTION_SELECT} WHERE q.item_id = $1 AND q.id = $2 AND q.archived_at IS NULL"))
+        .bind(item_id)
+        .bind(id)
+        .fetch_optional(conn)
+        .await?;
+    row.as_ref().map(question_from_row).transpose()
+}
+
+pub async fn set_knowledge_question_archived(conn: &mut Conn, item_id: i64, id: i64, archived: bool) -> Result<bool> {
+    let done = sqlx::query("UPDATE knowledge_questions SET archived_at = $1 WHERE id = $2 AND item_id = $3")
+        .bind(archived.then(now_text))
+        .bind(id)
+        .bind(item_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
 }

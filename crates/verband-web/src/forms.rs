@@ -130,6 +130,25 @@ impl<'a> Fields<'a> {
         }
     }
 
+    /// One choice of a few, as radio buttons in a fieldset; the first input
+    /// carries the field's id, so the error summary's link lands on it.
+    pub fn radios(&self, name: &str, legend_key: &str, value: &str, options: &[(String, String)], o: Opts) -> Markup {
+        let invalid = self.errors.for_field(name).is_some();
+        html! {
+            fieldset class={ "field radios" @if invalid { " has-error" } } aria-describedby=[self.described_by(name, o.hint.is_some())] {
+                legend { (self.v.t(legend_key)) @if !o.required { " " span class="optional" { (self.v.t("field-optional")) } } }
+                (self.hint_and_error(name, o.hint))
+                @for (i, (val, label)) in options.iter().enumerate() {
+                    @let id = if i == 0 { field_id(name) } else { format!("{}-{i}", field_id(name)) };
+                    div class="radio" {
+                        input type="radio" id=(id) name=(name) value=(val) checked[val == value];
+                        label for=(id) { (label) }
+                    }
+                }
+            }
+        }
+    }
+
     /// The list of problems, each linking to its field. `labels` maps field
     /// names to label keys.
     pub fn summary(&self, labels: &[(&str, &str)]) -> Markup {

@@ -51,7 +51,7 @@ pub fn has_key(lang: Language, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use verband_domain::knowledge::{KnowledgeKind, KnowledgeVisibility};
+    use verband_domain::knowledge::{KnowledgeKind, KnowledgeLinkKind, KnowledgeVisibility};
     use verband_domain::{MembershipStatus, NetworkRole, Ownership, PersonRole, Phase, Sector};
 
     fn codes() -> Vec<String> {
@@ -64,6 +64,7 @@ mod tests {
         keys.extend(PersonRole::ALL.iter().map(|c| c.label_key()));
         keys.extend(KnowledgeKind::ALL.iter().map(|c| c.label_key()));
         keys.extend(KnowledgeVisibility::ALL.iter().map(|c| c.label_key()));
+        keys.extend(KnowledgeLinkKind::ALL.iter().map(|c| c.label_key()));
         keys
     }
 

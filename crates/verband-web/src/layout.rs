@@ -31,21 +31,25 @@ impl PageMeta {
     }
 }
 
+/// The network navigation: (key, address with `{n}` for the network id, element id).
 const NETWORK_NAV: &[(&str, &str, &str)] = &[
-    ("dashboard", "", "nav-dashboard"),
-    ("partners", "/partners", "nav-partners"),
-    ("persons", "/personen", "nav-persons"),
-    ("ambition", "/ambitie", "nav-ambition"),
-    ("interests", "/belangen", "nav-interests"),
-    ("meetings", "/bijeenkomsten", "nav-meetings"),
-    ("actions", "/acties", "nav-actions"),
-    ("agreements", "/afspraken", "nav-agreements"),
-    ("stories", "/verhalen", "nav-stories"),
-    ("projects", "/projecten", "nav-projects"),
-    ("portfolio", "/portfolio", "nav-portfolio"),
-    ("checklist", "/fasechecklist", "nav-checklist"),
-    ("map", "/kaart", "nav-map"),
-    ("surveys", "/evaluaties", "nav-surveys"),
+    ("dashboard", "/netwerken/{n}", "nav-dashboard"),
+    ("partners", "/netwerken/{n}/partners", "nav-partners"),
+    ("persons", "/netwerken/{n}/personen", "nav-persons"),
+    ("ambition", "/netwerken/{n}/ambitie", "nav-ambition"),
+    ("interests", "/netwerken/{n}/belangen", "nav-interests"),
+    ("meetings", "/netwerken/{n}/bijeenkomsten", "nav-meetings"),
+    ("actions", "/netwerken/{n}/acties", "nav-actions"),
+    ("agreements", "/netwerken/{n}/afspraken", "nav-agreements"),
+    ("stories", "/netwerken/{n}/verhalen", "nav-stories"),
+    ("projects", "/netwerken/{n}/projecten", "nav-projects"),
+    ("portfolio", "/netwerken/{n}/portfolio", "nav-portfolio"),
+    ("checklist", "/netwerken/{n}/fasechecklist", "nav-checklist"),
+    ("map", "/netwerken/{n}/kaart", "nav-map"),
+    ("surveys", "/netwerken/{n}/evaluaties", "nav-surveys"),
+    // The knowledge lab spans networks (shared items), so it lives outside
+    // the network's path and opens filtered on this network.
+    ("knowledge", "/kennislab?netwerk={n}", "nav-knowledge"),
 ];
 
 pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {
@@ -93,9 +97,9 @@ pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {
                         nav class="network-nav" aria-label=(v.t("nav-network-label")) {
                             ul {
                                 li { a href="/netwerken" { (v.t("nav-networks")) } }
-                                @for (key, suffix, id) in NETWORK_NAV {
+                                @for (key, href, id) in NETWORK_NAV {
                                     li {
-                                        a id=(id) href={ "/netwerken/" (n.id) (suffix) }
+                                        a id=(id) href=(href.replace("{n}", &n.id.to_string()))
                                           aria-current=[(meta.active == *key).then_some("page")] { (v.t(&format!("nav-{key}"))) }
                                     }
                                 }

@@ -137,6 +137,9 @@ pub async fn visitor_middleware(State(state): State<AppState>, mut req: Request,
     if let Some(l) = asked_lang {
         response.headers_mut().append(header::SET_COOKIE, set_cookie(LANG_COOKIE, l.code(), Some(365 * 24 * 3600), secure));
     }
-    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    // Pages are never stored; a handler that chose its own policy (a file download) keeps it.
+    if !response.headers().contains_key(header::CACHE_CONTROL) {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
     response
 }

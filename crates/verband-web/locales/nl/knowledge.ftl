@@ -10,3 +10,77 @@ knowledge-visibility-network = Alleen dit netwerk
 knowledge-visibility-shared = Alle netwerken van deze installatie
 error-too-many = Dit zijn er te veel.
 error-shared-coordinator-only = Alleen de coördinator deelt een kennisitem met alle netwerken.
+knowledge-link-kind-project = Projecten
+knowledge-link-kind-meeting = Bijeenkomsten
+knowledge-link-kind-survey_round = Evaluatierondes
+error-attachment-type-not-allowed = Dit soort bestand kan niet. Voeg een pdf, Word- of Excel-bestand of een afbeelding (png, jpg, gif of webp) toe.
+error-file-name-mismatch = De naam van het bestand past niet bij wat erin zit. Geef het bestand de juiste extensie, zoals .pdf of .docx.
+
+## The item's page
+nav-knowledge = Kennislab
+knowledge-lab = Kennislab
+knowledge-kind = Soort
+knowledge-network = Netwerk
+knowledge-author = Gedeeld door
+knowledge-author-unknown = onbekend
+knowledge-date = Datum
+knowledge-updated-on = bijgewerkt op { $date }
+knowledge-themes = Thema's
+knowledge-phase = Fase
+knowledge-sectors = Sectoren
+knowledge-visibility = Wie mag het zien
+knowledge-views = Keer bekeken
+knowledge-links = Verwijzingen
+knowledge-targets = Hoort bij
+knowledge-target-archived = gearchiveerd
+knowledge-target-closed = afgesloten
+knowledge-archived-notice = Dit kennisitem is gearchiveerd. Het staat niet meer in het kennislab en is niet te vinden bij zoeken. Je kunt het terugzetten.
+knowledge-archive-title = Kennisitem archiveren
+knowledge-archive-question = Wil je ‘{ $title }’ archiveren?
+knowledge-archive-explain = Het item verdwijnt uit het kennislab en uit de zoekresultaten. Bijlagen, vragen en antwoorden blijven bewaard. Je kunt het later terugzetten.
+
+## The form
+knowledge-add = Kennisitem toevoegen
+knowledge-edit = Kennisitem wijzigen
+knowledge-form-intro = Deel wat jullie leerden, maakten of willen weten, zodat anderen erop kunnen voortbouwen.
+knowledge-title = Titel
+knowledge-body = Tekst
+knowledge-body-hint = Je kunt opmaak gebruiken: **vet**, *schuin*, een regel die begint met - wordt een opsomming, # maakt een kop, [tekst](https://…) maakt een link.
+knowledge-themes-hint = Scheid thema's met een komma, bijvoorbeeld: bewegen, eenzaamheid. Hoogstens 8.
+knowledge-links-hint = Eén webadres per regel, beginnend met https://.
+knowledge-visibility-hint = Alleen de coördinator kan een item delen met alle netwerken.
+knowledge-targets-hint = Koppel het item aan projecten, bijeenkomsten of evaluatierondes van dit netwerk. Het staat dan ook op die pagina's onder ‘Wat we leerden’.
+
+## Attachments
+knowledge-attachments = Bijlagen
+knowledge-attachments-empty = Er zijn nog geen bijlagen.
+knowledge-attachment-name = Bestand
+knowledge-attachment-type = Soort
+knowledge-attachment-size = Grootte
+knowledge-attachment-date = Toegevoegd op
+knowledge-attachment-remove = Verwijderen
+knowledge-attachment-file = Bijlage
+knowledge-attachment-hint = Een pdf, Word- of Excel-bestand of een afbeelding, hoogstens 20 MB. De tekst van pdf-, Word- en Excel-bestanden is te vinden bij zoeken.
+knowledge-attachment-add = Bijlage toevoegen
+knowledge-file-pdf = Pdf
+knowledge-file-docx = Word-document
+knowledge-file-xlsx = Excel-bestand
+knowledge-file-image = Afbeelding
+knowledge-file-other = Bestand
+
+## Questions and answers
+knowledge-questions = Vragen en antwoorden
+knowledge-questions-empty = Er zijn nog geen vragen gesteld.
+knowledge-answers = Antwoorden
+knowledge-answer = Beantwoorden
+knowledge-answer-body = Je antwoord
+knowledge-question-body = Je vraag
+knowledge-ask = Vraag stellen
+knowledge-ask-title = Stel een vraag
+knowledge-ask-hint = Iedereen die dit item kan zien, kan je vraag lezen en beantwoorden.
+knowledge-question-remove = Verwijderen
+
+## On project, meeting and round pages
+knowledge-learned = Wat we leerden
+knowledge-learned-add = Kennisitem toevoegen
+knowledge-learned-empty = Hier is nog niets over gedeeld in het kennislab.

@@ -97,8 +97,14 @@ fn ascii_fallback(name: &str) -> String {
 }
 
 pub(crate) fn attachment_response(doc: &DocumentInfo, content: Vec<u8>) -> Response {
-    let disposition = format!("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii_fallback(&doc.file_name), rfc8187(&doc.file_name));
-    let content_type = HeaderValue::from_str(&doc.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
+    file_response(&doc.file_name, &doc.content_type, content)
+}
+
+/// A stored file as a download: never shown inline, never sniffed, run in a
+/// sandbox if a browser opens it anyway, and kept out of shared caches.
+pub(crate) fn file_response(file_name: &str, content_type: &str, content: Vec<u8>) -> Response {
+    let disposition = format!("attachment; filename=\"{}\"; filename*=UTF-8''{}", ascii_fallback(file_name), rfc8187(file_name));
+    let content_type = HeaderValue::from_str(content_type).unwrap_or(HeaderValue::from_static("application/octet-stream"));
     let disposition = HeaderValue::from_str(&disposition).unwrap_or(HeaderValue::from_static("attachment"));
     (
         [

@@ -10,6 +10,7 @@ use axum_extra::extract::Form;
 use chrono::Utc;
 use maud::{html, Markup};
 use serde::Deserialize;
+use verband_domain::knowledge::KnowledgeLinkKind;
 use verband_domain::{
     ActionItemForm, AgendaItemForm, AgendaOrderForm, AttendanceForm, AttendanceStatus, BodyForm, BodyKind, DecisionForm, MeetingForm,
     MeetingStatus, ValidationErrors,
@@ -19,6 +20,7 @@ use verband_service::{MeetingDetail, ServiceError};
 use crate::error::WebError;
 use crate::forms::{code_options, Fields, Opts};
 use crate::layout::{date, flash, page, PageMeta};
+use crate::pages::knowledge_learned::learned_section;
 use crate::pages::{nav, DoneQuery};
 use crate::visitor::Visitor;
 use crate::AppState;
@@ -267,6 +269,7 @@ async fn detail_page(
         ticks.push(state.service.may_tick(&actor, network_id, a).await?);
     }
     let title = format!("{} {}", body.name, date(v, Some(meeting.date)));
+    let learned = learned_section(state, v, network_id, KnowledgeLinkKind::Meeting, id).await?;
     let (agenda_form, agenda_errors) = returned.agenda.unwrap_or_default();
     let (decision_form, decision_errors) = returned.decision.unwrap_or_default();
     let (action_form, action_errors) = returned.action.unwrap_or_default();
@@ -405,6 +408,7 @@ async fn detail_page(
                 }
             }
         }
+        (learned)
     };
     Ok(page(v, &PageMeta::network(&title, nav(&network, role), "meetings"), body_markup))
 }

@@ -17,6 +17,10 @@ mod exchange;
 pub(crate) mod findings;
 mod home;
 mod interests;
+mod knowledge_form;
+mod knowledge_item;
+mod knowledge_learned;
+mod knowledge_questions;
 pub(crate) mod map;
 mod map_svg;
 mod meetings;
@@ -173,6 +177,16 @@ pub fn routes(state: AppState) -> Router {
         .route(&format!("{n}/evaluaties/{{rid}}/resultaten"), get(survey_results::show))
         .route(&format!("{n}/evaluaties/{{rid}}/themas"), post(survey_results::tag))
         .route(&format!("{n}/evaluaties/{{rid}}/{{file}}"), get(survey_results::export))
+        // The knowledge lab: items are created in a network, then live under
+        // /kennislab, because a shared item is read from every network. The
+        // search page GET /kennislab itself is the lab's search (elsewhere).
+        .route(&format!("{n}/kennislab/nieuw"), get(knowledge_form::new_form).post(knowledge_form::create))
+        .route("/kennislab/{id}", get(knowledge_item::show))
+        .route("/kennislab/{id}/bewerken", get(knowledge_form::edit_form).post(knowledge_form::update))
+        .route("/kennislab/{id}/archiveren", get(knowledge_item::confirm_archive).post(knowledge_item::archive))
+        .route("/kennislab/{id}/terugzetten", post(knowledge_item::restore))
+        .route("/kennislab/{id}/vragen", post(knowledge_questions::ask))
+        .route("/kennislab/{id}/vragen/{qid}/verwijderen", post(knowledge_questions::remove))
         .fallback(not_found)
         .layer(middleware::from_fn(csrf_middleware))
         .layer(middleware::from_fn_with_state(state.clone(), visitor_middleware))

@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use maud::{html, Markup};
 use verband_domain::coherence::ObjectRef;
+use verband_domain::knowledge::KnowledgeLinkKind;
 use verband_domain::portfolio::Project;
 use verband_domain::{search_key, Language, Paged, ProjectStatus};
 use verband_service::ProjectDetail;
@@ -15,6 +16,7 @@ use verband_service::ProjectDetail;
 use crate::error::WebError;
 use crate::layout::{date, flash, number, page, pagination, sort_header, PageMeta};
 use crate::pages::findings::{cliff_sentence, finding_sentence, Names};
+use crate::pages::knowledge_learned::learned_section;
 use crate::pages::{nav, DoneQuery, ListQuery};
 use crate::visitor::Visitor;
 use crate::AppState;
@@ -169,6 +171,7 @@ pub async fn detail(
     let n = format!("/netwerken/{network_id}");
     let editor = role.may_edit_records();
     let org = |o: i64| html! { a href={ (n) "/partners/" (o) } { (names.name(ObjectRef::Organisation(o))) } };
+    let learned = learned_section(&state, &v, network_id, KnowledgeLinkKind::Project, id).await?;
     let body = html! {
         p class="breadcrumb" { a href=(base(network_id)) { (v.t("projects-title")) } }
         div class="page-head" {
@@ -286,6 +289,7 @@ pub async fn detail(
             p class="hint" { (v.t("project-sustainability-hint")) }
             @match &p.sustainability_plan { Some(r) => p class="prewrap" { (r) }, None => p class="empty" { (v.t("project-sustainability-empty")) } }
         }
+        (learned)
     };
     Ok(page(&v, &PageMeta::network(&p.title, nav(&network, role), "projects"), body))
 }

@@ -11,6 +11,7 @@ use axum_extra::extract::{Form, Query};
 use fluent_templates::fluent_bundle::FluentValue;
 use maud::{html, Markup};
 use serde::Deserialize;
+use verband_domain::knowledge::KnowledgeLinkKind;
 use verband_domain::survey::round::SurveyRoundForm;
 use verband_domain::{PersonRole, Sector, ValidationErrors};
 use verband_service::surveys::{FreshLink, InstrumentRef, RoundChoices, SurveyRound};
@@ -19,6 +20,7 @@ use verband_service::ServiceError;
 use crate::error::WebError;
 use crate::forms::{code_options, Fields, Opts};
 use crate::layout::{date, flash, page, PageMeta};
+use crate::pages::knowledge_learned::learned_section;
 use crate::pages::nav;
 use crate::visitor::Visitor;
 use crate::AppState;
@@ -297,6 +299,7 @@ async fn round_page(
     let (network, role) = state.service.network(&actor, network_id).await?;
     let may_edit = role.may_edit_records();
     let d = state.service.survey_round(&actor, network_id, round_id).await?;
+    let learned = learned_section(state, v, network_id, KnowledgeLinkKind::SurveyRound, round_id).await?;
     let r = &d.round;
     let open = !r.closed && chrono::Utc::now().date_naive() <= r.deadline;
     let here = format!("{}/{}", base(network_id), r.id);
@@ -353,6 +356,7 @@ async fn round_page(
                 p { a href={ (here) "/afsluiten" } { (v.t("survey-close")) } }
             }
         }
+        (learned)
     };
     Ok(page(v, &PageMeta::network(&title, nav(&network, role), "surveys"), body))
 }
