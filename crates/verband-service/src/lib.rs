@@ -12,6 +12,7 @@ pub mod demo_surveys;
 mod error;
 pub mod exchange;
 pub mod knowledge;
+pub mod knowledge_attachments;
 pub mod knowledge_links;
 pub mod knowledge_questions;
 pub mod mail;

@@ -5,9 +5,11 @@
 
 mod support;
 
+use std::io::Write;
+
 use axum::http::StatusCode;
 use axum::Router;
-use support::{Client, PASSWORD};
+use support::{Client, Page, PASSWORD};
 use verband_domain::portfolio::ProjectForm;
 use verband_domain::{NetworkForm, NetworkRole};
 use verband_service::{Actor, Service, Store};
@@ -15,6 +17,7 @@ use verband_web::{router, WebConfig};
 
 struct World {
     app: Router,
+    service: Service,
     a: i64,
     project: i64,
     _dir: tempfile::TempDir,
@@ -39,7 +42,7 @@ async fn world() -> World {
     }
     let project =
         service.save_project(&sys, a, None, &ProjectForm { title: "Pilot buurtsportcoach".into(), ..Default::default() }).await.unwrap();
-    World { app: router(service, WebConfig { secure_cookies: false }), a, project, _dir: dir }
+    World { app: router(service.clone(), WebConfig { secure_cookies: false }), service, a, project, _dir: dir }
 }
 
 /// The id at the end of a redirect such as `/kennislab/7?done=created`.
@@ -54,6 +57,32 @@ async fn create(c: &mut Client<'_>, network: i64, fields: &[(&str, &str)]) -> i6
     let res = c.submit(&path, &path, fields).await;
     assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
     id_in(res.location.as_deref().unwrap())
+}
+
+/// A Word document whose body says `text`.
+fn docx(text: &str) -> Vec<u8> {
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default();
+    zip.start_file("[Content_Types].xml", options).unwrap();
+    zip.write_all(
+        br#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#,
+    )
+    .unwrap();
+    zip.start_file("word/document.xml", options).unwrap();
+    let xml = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body></w:document>"#
+    );
+    zip.write_all(xml.as_bytes()).unwrap();
+    zip.finish().unwrap().into_inner()
+}
+
+async fn upload(c: &mut Client<'_>, id: i64, file_name: &str, content: &[u8]) -> Page {
+    let csrf = c.get(&format!("/kennislab/{id}")).await.field("csrf");
+    c.post_multipart_typed(
+        &format!("/kennislab/{id}/bijlagen"),
+        &[("csrf", None, csrf.as_bytes()), ("attachment", Some((file_name, "application/octet-stream")), content)],
+    )
+    .await
 }
 
 #[tokio::test]
@@ -165,6 +194,57 @@ async fn only_the_coordinator_shares_and_outsiders_see_only_what_is_shared() {
     assert!(!seen.body().contains("/bewerken\""), "readers from elsewhere do not edit");
     assert_eq!(outsider.get(&format!("/kennislab/{shared}/bewerken")).await.status, StatusCode::FORBIDDEN);
     assert_eq!(outsider.get(&format!("/kennislab/{shared}/archiveren")).await.status, StatusCode::FORBIDDEN);
+}
+
+#[tokio::test]
+async fn attachments_are_added_refused_downloaded_and_removed() {
+    let w = world().await;
+    let mut c = Client::logged_in(&w.app, "lid").await;
+    let id = create(&mut c, w.a, &[("kind", "article"), ("title", "Verslag pilot"), ("visibility", "network")]).await;
+
+    // An HTML page that calls itself a PDF is refused with a clear message.
+    let html = b"<!doctype html><html><script>alert(document.cookie)</script></html>";
+    let res = upload(&mut c, id, "verslag.pdf", html).await;
+    assert_eq!(res.status, StatusCode::BAD_REQUEST);
+    assert!(res.body().contains("Dit soort bestand kan niet."), "{}", res.body());
+    assert!(res.body().contains("href=\"#f-attachment\""), "the summary leads to the field");
+
+    // A Word document is kept and its text extracted.
+    let doc = docx("Wat de buurtsportcoach opleverde");
+    let res = upload(&mut c, id, "Verslag pilot – 2026.docx", &doc).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER, "{}", res.body());
+    let page = c.get(&format!("/kennislab/{id}")).await;
+    assert!(page.body().contains("Word-document"));
+    let marker = format!("/kennislab/{id}/bijlagen/");
+    let at = page.body().find(&format!("href=\"{marker}")).expect("a download link") + "href=\"".len() + marker.len();
+    let aid: i64 = page.body()[at..].split('"').next().unwrap().parse().unwrap();
+    let mut conn = w.service.store().conn().await.unwrap();
+    let text = verband_store::knowledge_attachment_text(&mut conn, id).await.unwrap();
+    assert!(text.contains("buurtsportcoach opleverde"), "{text}");
+    drop(conn);
+
+    // Anyone in the network downloads it, as an attachment in a sandbox.
+    let mut other = Client::logged_in(&w.app, "ander").await;
+    let file = other.get(&format!("{marker}{aid}")).await;
+    assert_eq!(file.status, StatusCode::OK);
+    assert_eq!(file.bytes, doc);
+    assert_eq!(file.header("content-type"), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    let disposition = file.header("content-disposition");
+    assert!(disposition.starts_with("attachment;") && disposition.contains("filename*=UTF-8''"), "{disposition}");
+    assert_eq!(file.header("x-content-type-options"), "nosniff");
+    assert!(file.header("content-security-policy").starts_with("sandbox"));
+    assert!(file.header("cache-control").contains("private"), "{}", file.header("cache-control"));
+    // Outsiders do not get it; other members may not take it off.
+    let mut outsider = Client::logged_in(&w.app, "lid-b").await;
+    assert_eq!(outsider.get(&format!("{marker}{aid}")).await.status, StatusCode::NOT_FOUND);
+    let remove = format!("{marker}{aid}/verwijderen");
+    assert_eq!(other.submit(&format!("/kennislab/{id}"), &remove, &[]).await.status, StatusCode::FORBIDDEN);
+
+    // The author takes it off: no longer listed or served.
+    let res = c.submit(&format!("/kennislab/{id}"), &remove, &[]).await;
+    assert_eq!(res.status, StatusCode::SEE_OTHER);
+    assert!(!c.get(&format!("/kennislab/{id}")).await.body().contains(&format!("href=\"{marker}{aid}\"")));
+    assert_eq!(c.get(&format!("{marker}{aid}")).await.status, StatusCode::NOT_FOUND);
 }
 
 #[tokio::test]

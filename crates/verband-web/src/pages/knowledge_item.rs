@@ -18,7 +18,7 @@ use verband_service::ServiceError;
 use crate::error::WebError;
 use crate::layout::{date, flash, page, PageMeta};
 use crate::markdown;
-use crate::pages::{knowledge_questions, nav, DoneQuery};
+use crate::pages::{knowledge_attachments, knowledge_questions, nav, DoneQuery};
 use crate::visitor::Visitor;
 use crate::AppState;
 
@@ -36,6 +36,7 @@ pub(crate) fn lab_path(network_id: i64) -> String {
 #[derive(Default)]
 pub(crate) struct Returned {
     pub question: Option<(KnowledgeQuestionForm, ValidationErrors)>,
+    pub upload: Option<ValidationErrors>,
 }
 
 /// "12-03-2026" from a stored time ("2026-03-12T10:00:00Z").
@@ -134,7 +135,7 @@ fn links_and_targets(v: &Visitor, item: &KnowledgeRecord, targets: &[KnowledgeTa
 /// The item page; `returned` carries a failed question or upload back with its input.
 pub(crate) async fn item_page(state: &AppState, v: &Visitor, id: i64, done: Option<&str>, returned: Returned) -> Result<Markup, WebError> {
     let actor = v.actor()?;
-    let KnowledgeView { item, targets, may_edit, .. } = state.service.knowledge_item(&actor, id).await?;
+    let KnowledgeView { item, attachments, targets, may_edit, .. } = state.service.knowledge_item(&actor, id).await?;
     let threads = state.service.knowledge_question_threads(&actor, id).await?;
     let path = item_path(id);
     // The spot for "Verwante items" (related items from the search index), filled in by the knowledge lab's search.
@@ -170,6 +171,7 @@ pub(crate) async fn item_page(state: &AppState, v: &Visitor, id: i64, done: Opti
         div class="knowledge-body" { (markdown::render(&item.body)) }
         (related)
         (links_and_targets(v, &item, &targets))
+        (knowledge_attachments::section(v, &item, &attachments, may_edit, returned.upload.as_ref()))
         (knowledge_questions::section(v, &item, &threads, returned.question.as_ref()))
     };
     let meta = item_meta(state, v, &item, &item.title).await?;

@@ -145,7 +145,7 @@ pub async fn ask(
 ) -> Result<Response, WebError> {
     match state.service.ask_knowledge_question(&v.actor()?, id, &form).await {
         Ok(qid) => Ok(Redirect::to(&format!("{}?done=created#vraag-{qid}", item_path(id))).into_response()),
-        Err(ServiceError::Invalid(e)) => returned_page(&state, &v, id, Returned { question: Some((form, e)) }).await,
+        Err(ServiceError::Invalid(e)) => returned_page(&state, &v, id, Returned { question: Some((form, e)), ..Default::default() }).await,
         Err(e) => Err(e.into()),
     }
 }

@@ -17,6 +17,7 @@ mod exchange;
 pub(crate) mod findings;
 mod home;
 mod interests;
+mod knowledge_attachments;
 mod knowledge_form;
 mod knowledge_item;
 mod knowledge_learned;
@@ -185,6 +186,12 @@ pub fn routes(state: AppState) -> Router {
         .route("/kennislab/{id}/bewerken", get(knowledge_form::edit_form).post(knowledge_form::update))
         .route("/kennislab/{id}/archiveren", get(knowledge_item::confirm_archive).post(knowledge_item::archive))
         .route("/kennislab/{id}/terugzetten", post(knowledge_item::restore))
+        .route(
+            "/kennislab/{id}/bijlagen",
+            post(knowledge_attachments::upload).layer(DefaultBodyLimit::max(knowledge_attachments::UPLOAD_BODY_LIMIT)),
+        )
+        .route("/kennislab/{id}/bijlagen/{aid}", get(knowledge_attachments::download))
+        .route("/kennislab/{id}/bijlagen/{aid}/verwijderen", post(knowledge_attachments::remove))
         .route("/kennislab/{id}/vragen", post(knowledge_questions::ask))
         .route("/kennislab/{id}/vragen/{qid}/verwijderen", post(knowledge_questions::remove))
         .fallback(not_found)
