@@ -102,6 +102,8 @@ impl Service {
         self.seed_relationships(&actor, second, seed, &[("Relaties bij de start", months_ago(3), false)]).await?;
         // Two closed rounds of the collaboration scan, so its results and trend show.
         self.seed_surveys(&actor, main, seed).await?;
+        // The knowledge lab, last: its items tell about the projects, meetings and rounds above.
+        self.seed_knowledge(&actor, main, second, seed).await?;
         Ok(DemoSummary { networks })
     }
 

@@ -6,6 +6,7 @@ mod access;
 mod accounts;
 pub mod agreements;
 pub mod demo;
+mod demo_knowledge;
 mod demo_meetings;
 mod demo_portfolio;
 pub mod demo_surveys;

@@ -217,3 +217,90 @@ async fn only_those_who_may_edit_get_the_edit_form() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_demo_fills_both_labs_with_items_of_every_kind_over_several_years() {
+    both(|svc| async move {
+        let summary = svc.seed_demo(verband_service::demo::DEMO_SEED, 1).await.unwrap();
+        let (main, small) = (summary.networks[0].0, summary.networks[summary.networks.len() - 1].0);
+        let mut conn = svc.store().conn().await.unwrap();
+        let items = verband_store::knowledge_items_batch(&mut conn, 0, 1000).await.unwrap();
+        assert!((70..=90).contains(&items.len()), "{} items", items.len());
+        let in_main = items.iter().filter(|i| i.network_id == main).count();
+        let in_small = items.iter().filter(|i| i.network_id == small).count();
+        assert!(in_main >= 50 && in_small >= 15 && in_main + in_small == items.len(), "{in_main} + {in_small}");
+        let shared: Vec<_> = items.iter().filter(|i| i.visibility == KnowledgeVisibility::Shared).collect();
+        assert!(shared.len() >= 8, "{} shared", shared.len());
+        // Shared by the coordinator or the deployment itself, never by a member.
+        let coordinator = verband_store::user_by_username(&mut conn, "coordinator").await.unwrap().unwrap();
+        assert!(shared.iter().all(|i| i.author_user_id.is_none() || i.author_user_id == Some(coordinator.id)));
+        assert!(items.iter().any(|i| i.author_user_id.is_some() && i.author_user_id != Some(coordinator.id)), "members write too");
+        for kind in [
+            KnowledgeKind::Article,
+            KnowledgeKind::Tool,
+            KnowledgeKind::Reference,
+            KnowledgeKind::Experience,
+            KnowledgeKind::Success,
+            KnowledgeKind::Question,
+        ] {
+            assert!(items.iter().any(|i| i.kind == kind), "no {kind:?}");
+        }
+
+        let mut linked = 0;
+        let mut link_kinds = Vec::new();
+        let mut answered = 0;
+        for item in &items {
+            let links = verband_store::knowledge_item_links(&mut conn, item.id).await.unwrap();
+            if !links.is_empty() {
+                linked += 1;
+            }
+            for (kind, target) in links {
+                // Always a record of the item's own network.
+                let own = match kind.as_str() {
+                    "project" => verband_store::project_by_id(&mut conn, item.network_id, target).await.unwrap().is_some(),
+                    "meeting" => {
+                        verband_store::meetings_of_network(&mut conn, item.network_id, None).await.unwrap().iter().any(|m| m.id == target)
+                    }
+                    "survey_round" => verband_store::survey_rounds_of_network(&mut conn, item.network_id)
+                        .await
+                        .unwrap()
+                        .iter()
+                        .any(|r| r.id == target && r.closed),
+                    other => panic!("unknown link kind {other}"),
+                };
+                assert!(own, "{} links to {kind} {target} of another network", item.title);
+                if !link_kinds.contains(&kind) {
+                    link_kinds.push(kind);
+                }
+            }
+            let questions = verband_store::knowledge_questions(&mut conn, item.id).await.unwrap();
+            if questions.iter().any(|q| q.parent_id.is_none()) && questions.iter().any(|q| q.parent_id.is_some()) {
+                answered += 1;
+                assert!(questions.windows(2).all(|w| w[0].created_at <= w[1].created_at));
+            }
+        }
+        assert!(linked >= 3, "{linked} linked items");
+        link_kinds.sort();
+        assert_eq!(link_kinds, ["meeting", "project", "survey_round"]);
+        assert!(answered >= 6, "{answered} items with answered questions");
+        let pilot = verband_store::projects_of_network(&mut conn, main)
+            .await
+            .unwrap()
+            .into_iter()
+            .find(|p| p.title == "Buurtkamers tegen eenzaamheid")
+            .unwrap();
+        let learned = verband_store::knowledge_items_linked_to(&mut conn, "project", pilot.id).await.unwrap();
+        assert!(learned.iter().any(|i| i.title.starts_with("Wat we leerden van de pilot")), "{learned:?}");
+
+        let mut years: Vec<&str> = items.iter().map(|i| &i.created_at[..4]).collect();
+        years.sort_unstable();
+        years.dedup();
+        assert!(years.len() >= 3, "{years:?}");
+        assert!(items.iter().all(|i| i.created_at == i.updated_at && i.created_at.len() == 20));
+        let mut views: Vec<i64> = items.iter().map(|i| i.views).collect();
+        views.sort_unstable();
+        views.dedup();
+        assert!(views.len() >= 20 && views[0] >= 0, "{views:?}");
+    })
+    .await;
+}

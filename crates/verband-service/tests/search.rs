@@ -22,6 +22,7 @@ fn item(title: &str, body: &str, visibility: &str) -> KnowledgeForm {
         sectors: vec!["welfare".into()],
         links: String::new(),
         visibility: visibility.into(),
+        ..KnowledgeForm::default()
     }
 }
 

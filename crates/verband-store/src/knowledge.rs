@@ -382,3 +382,33 @@ pub async fn set_knowledge_question_archived(conn: &mut Conn, item_id: i64, id: 
         .await?;
     Ok(done.rows_affected() > 0)
 }
+
+// ------------------------------------------------------------------ backdating, for the demo only
+
+/// Sets when an item was written (and last changed). Only the demo uses it,
+/// to spread its items over the years the way a lab fills up over time.
+pub async fn set_knowledge_item_created_at(conn: &mut Conn, id: i64, created_at: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE knowledge_items SET created_at = $1, updated_at = $2 WHERE id = $3")
+        .bind(created_at.to_string())
+        .bind(created_at.to_string())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Sets how often an item was viewed. Only the demo uses it, so that "most viewed" means something.
+pub async fn set_knowledge_item_views(conn: &mut Conn, id: i64, views: i64) -> Result<bool> {
+    let done = sqlx::query("UPDATE knowledge_items SET views = $1 WHERE id = $2").bind(views).bind(id).execute(conn).await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Sets when a question or answer was written. Only the demo uses it, so a thread is not dated today under an item of years ago.
+pub async fn set_knowledge_question_created_at(conn: &mut Conn, id: i64, created_at: &str) -> Result<bool> {
+    let done = sqlx::query("UPDATE knowledge_questions SET created_at = $1 WHERE id = $2")
+        .bind(created_at.to_string())
+        .bind(id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() > 0)
+}
