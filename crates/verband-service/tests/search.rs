@@ -179,3 +179,21 @@ async fn two_instances_on_one_database_each_find_what_the_other_saved_within_a_s
     })
     .await;
 }
+
+#[tokio::test]
+async fn words_inside_an_attached_pdf_find_the_item() {
+    both(|svc| async move {
+        let a = network(&svc, "Netwerk A").await;
+        let (_, coord) = user(&svc, "coord", Some((a, NetworkRole::Coordinator))).await;
+        let id = svc.create_knowledge_item(&coord, a, &item("Verslag voorjaar", "Zie de bijlage.", "")).await.unwrap();
+        assert!(titles(&svc, &coord, "casuïstiekoverleg").await.is_empty(), "not in the item's own text");
+        // A real PDF (made with fpdf2, see crates/verband-formats/tests/attachment.rs).
+        let pdf = include_bytes!("../../verband-formats/tests/fixtures/verslag-fpdf2.pdf");
+        svc.add_knowledge_attachment(&coord, id, "verslag.pdf", pdf).await.unwrap();
+        let found = svc.search_knowledge(&coord, SearchRequest::text("casuistiekoverleg")).await.unwrap().results;
+        assert_eq!(found.hits.iter().map(|h| h.id).collect::<Vec<_>>(), vec![id]);
+        assert_eq!(found.hits[0].snippet_source, verband_search::SnippetSource::Attachment);
+        assert!(found.hits[0].snippet.text.contains("casuïstiekoverleg"), "{:?}", found.hits[0].snippet);
+    })
+    .await;
+}
