@@ -49,7 +49,7 @@ impl Service {
         let results = run_search(move || index.search(&request, &access)).await?;
         let mut ids: Vec<i64> = results.hits.iter().map(|h| h.network_id).collect();
         ids.extend(results.facets.network.iter().map(|f| f.value));
-        let network_names = self.network_names(ids).await?;
+        let network_names = self.network_names_of(&ids).await?;
         Ok(KnowledgeSearch { results, network_names })
     }
 
@@ -83,11 +83,13 @@ impl Service {
         })
         .await?;
         let ids: Vec<i64> = entities.iter().map(|e| e.network_id).chain(knowledge.hits.iter().map(|h| h.network_id)).collect();
-        let network_names = self.network_names(ids).await?;
+        let network_names = self.network_names_of(&ids).await?;
         Ok(GlobalSearch { entities, knowledge, network_names })
     }
 
-    async fn network_names(&self, mut ids: Vec<i64>) -> Result<BTreeMap<i64, String>> {
+    /// Names of networks by id, for result lists (a shared item names its network).
+    pub async fn network_names_of(&self, ids: &[i64]) -> Result<BTreeMap<i64, String>> {
+        let mut ids = ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
         if ids.is_empty() {

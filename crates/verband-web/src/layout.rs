@@ -82,6 +82,13 @@ pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {
                                     (crate::i18n::translate(other, "language-name"))
                                 }
                             }
+                            @if v.user.is_some() {
+                                form class="header-search" method="get" action="/zoeken" role="search" {
+                                    label for="header-q" class="visually-hidden" { (v.t("header-search-label")) }
+                                    input id="header-q" type="search" name="q" placeholder=(v.t("search-title"));
+                                    button type="submit" class="button secondary" { (v.t("lab-search-button")) }
+                                }
+                            }
                             @if let Some(u) = &v.user {
                                 nav class="account-nav" aria-label=(v.t("nav-account-label")) {
                                     a href="/account" { (u.display_name) }

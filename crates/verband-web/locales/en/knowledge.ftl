@@ -84,3 +84,37 @@ knowledge-question-remove = Remove
 knowledge-learned = What we learned
 knowledge-learned-add = Add knowledge item
 knowledge-learned-empty = Nothing about this has been shared in the knowledge lab yet.
+
+## Kennislab search and the header search
+
+lab-intro = Search what the networks learned, made and want to know: your own networks' items and what other networks share with everyone.
+lab-search-label = Search the knowledge lab
+lab-sort = Order
+lab-sort-relevance = Best match
+lab-sort-newest = Newest first
+lab-sort-views = Most viewed first
+lab-search-button = Search
+lab-newest = Newest knowledge items
+lab-results = Search results
+lab-count = Found: { $count }
+lab-clear-filters = Clear filters
+lab-empty = The knowledge lab has no items yet. Add the first one.
+lab-no-results = Nothing found. Try another word or fewer filters.
+lab-most-viewed = Most viewed
+lab-filter = Filter
+lab-year = Year
+lab-apply-filters = Apply filters
+lab-shared = shared
+lab-views = viewed { $count } times
+lab-in-attachment = In an attachment:
+lab-related = Related items
+search-title = Search
+search-label = Search partners, people, projects, meetings and knowledge
+search-nothing = Nothing found for ‘{ $text }’.
+search-found-for = Results for ‘{ $text }’.
+search-partners = Partners
+search-persons = People
+search-projects = Projects
+search-meetings = Meetings
+search-all-knowledge = See all { $count } knowledge items
+header-search-label = Search Verband

@@ -84,3 +84,37 @@ knowledge-question-remove = Verwijderen
 knowledge-learned = Wat we leerden
 knowledge-learned-add = Kennisitem toevoegen
 knowledge-learned-empty = Hier is nog niets over gedeeld in het kennislab.
+
+## Kennislab search and the header search
+
+lab-intro = Zoek in wat de netwerken leerden, maakten en willen weten: van je eigen netwerken en wat andere netwerken met iedereen delen.
+lab-search-label = Zoeken in het kennislab
+lab-sort = Volgorde
+lab-sort-relevance = Best passend
+lab-sort-newest = Nieuwste eerst
+lab-sort-views = Meest bekeken eerst
+lab-search-button = Zoeken
+lab-newest = Nieuwste kennisitems
+lab-results = Zoekresultaten
+lab-count = Gevonden: { $count }
+lab-clear-filters = Filters wissen
+lab-empty = Er staan nog geen kennisitems in het kennislab. Voeg het eerste toe.
+lab-no-results = Niets gevonden. Probeer een ander woord of minder filters.
+lab-most-viewed = Meest bekeken
+lab-filter = Filteren
+lab-year = Jaar
+lab-apply-filters = Filters toepassen
+lab-shared = gedeeld
+lab-views = { $count } keer bekeken
+lab-in-attachment = In een bijlage:
+lab-related = Verwante items
+search-title = Zoeken
+search-label = Zoek partners, personen, projecten, bijeenkomsten en kennis
+search-nothing = Niets gevonden voor ‘{ $text }’.
+search-found-for = Resultaten voor ‘{ $text }’.
+search-partners = Partners
+search-persons = Personen
+search-projects = Projecten
+search-meetings = Bijeenkomsten
+search-all-knowledge = Alle { $count } kennisitems bekijken
+header-search-label = Zoeken in Verband

@@ -138,8 +138,7 @@ pub(crate) async fn item_page(state: &AppState, v: &Visitor, id: i64, done: Opti
     let KnowledgeView { item, attachments, targets, may_edit, .. } = state.service.knowledge_item(&actor, id).await?;
     let threads = state.service.knowledge_question_threads(&actor, id).await?;
     let path = item_path(id);
-    // The spot for "Verwante items" (related items from the search index), filled in by the knowledge lab's search.
-    let related = html! {};
+    let related = crate::pages::knowledge_lab::related_section(state, v, id).await?;
     let body = html! {
         p class="breadcrumb" { a href=(lab_path(item.network_id)) { (v.t("knowledge-lab")) } }
         div class="page-head" {

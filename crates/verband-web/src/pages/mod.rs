@@ -20,6 +20,7 @@ mod interests;
 mod knowledge_attachments;
 mod knowledge_form;
 mod knowledge_item;
+mod knowledge_lab;
 mod knowledge_learned;
 mod knowledge_questions;
 pub(crate) mod map;
@@ -33,6 +34,7 @@ pub(crate) mod portfolio;
 mod project_form;
 pub(crate) mod projects;
 mod relationships;
+mod search;
 mod stories;
 mod survey_editor_form;
 mod survey_instruments;
@@ -182,6 +184,8 @@ pub fn routes(state: AppState) -> Router {
         // /kennislab, because a shared item is read from every network. The
         // search page GET /kennislab itself is the lab's search (elsewhere).
         .route(&format!("{n}/kennislab/nieuw"), get(knowledge_form::new_form).post(knowledge_form::create))
+        .route("/kennislab", get(knowledge_lab::show))
+        .route("/zoeken", get(search::show))
         .route("/kennislab/{id}", get(knowledge_item::show))
         .route("/kennislab/{id}/bewerken", get(knowledge_form::edit_form).post(knowledge_form::update))
         .route("/kennislab/{id}/archiveren", get(knowledge_item::confirm_archive).post(knowledge_item::archive))
