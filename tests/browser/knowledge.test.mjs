@@ -42,7 +42,7 @@ test('a member searches the lab, filters by a facet, opens an item and follows a
   await page.getByRole('heading', { name: 'Meest bekeken' }).waitFor();
 
   // A plural finds the singular; the matched words are marked.
-  await page.getByRole('searchbox', { name: 'Zoeken in het kennislab' }).fill('samenwerkingen');
+  await page.locator('main').getByRole('searchbox', { name: 'Zoeken in het kennislab' }).fill('samenwerkingen');
   await Promise.all([page.waitForURL('**/kennislab?q=samenwerkingen*'), page.locator('main').getByRole('button', { name: 'Zoeken', exact: true }).click()]);
   await scan(page, 'search results');
   const all = await foundCount(page);

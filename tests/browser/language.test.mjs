@@ -48,7 +48,7 @@ test('a logged-in user switches to English with the button and back to Dutch', a
     assert.equal(await htmlLang(page), 'en', 'the same page comes back in English');
     await scan(page, 'partner list in English');
     await page.getByRole('heading', { level: 1, name: 'Partners' }).waitFor();
-    await page.getByRole('searchbox', { name: 'Search' }).waitFor();
+    await page.locator('main').getByRole('searchbox', { name: 'Search', exact: true }).waitFor();
     await page.getByRole('button', { name: 'Apply' }).waitFor();
     await page.getByRole('button', { name: 'Log out' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Network' });

@@ -68,7 +68,7 @@ test('a coordinator adds a partner and finds it with the search and the filters'
 
   // The search form on the list, used as a person would.
   await visit(page, `${network.path}/partners`);
-  await page.getByRole('searchbox', { name: 'Zoeken' }).fill(name);
+  await page.locator('main').getByRole('searchbox', { name: 'Zoeken', exact: true }).fill(name);
   await Promise.all([page.waitForURL((u) => u.searchParams.get('q') === name), page.getByRole('button', { name: 'Toepassen' }).click()]);
   await scan(page, 'partner list with search');
   const rows = page.locator('main table tbody tr');
