@@ -23,6 +23,19 @@ pub struct KnowledgeView {
     pub targets: Vec<KnowledgeTarget>,
     /// The reader may edit or archive it (its author, or those who keep the network's records).
     pub may_edit: bool,
+    /// The reader keeps the network's records: may archive anyone's question or answer.
+    pub may_moderate: bool,
+}
+
+impl KnowledgeView {
+    /// The questions with their answers, as `knowledge_question_threads` gives
+    /// them, from what this view already read.
+    pub fn threads(&self, reader: &Actor) -> Vec<crate::knowledge_questions::QuestionThread> {
+        let moderator = self.may_moderate;
+        crate::knowledge_questions::nest_questions(self.questions.clone(), |q| {
+            moderator || (reader.user_id.is_some() && q.author_user_id == reader.user_id)
+        })
+    }
 }
 
 /// The form as an item's edit page fills it.
@@ -143,7 +156,8 @@ impl Service {
         let attachments = verband_store::knowledge_attachments(&mut conn, id).await?;
         let questions = verband_store::knowledge_questions(&mut conn, id).await?;
         let targets = if role.is_some() { item_targets(&mut conn, &item).await? } else { Vec::new() };
-        Ok(KnowledgeView { item, attachments, questions, targets, may_edit })
+        let may_moderate = role.is_some_and(|r| r.may_edit_records());
+        Ok(KnowledgeView { item, attachments, questions, targets, may_edit, may_moderate })
     }
 
     /// An item and its form, for the edit page of those who may edit it (no view is counted).

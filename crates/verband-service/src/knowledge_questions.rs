@@ -81,6 +81,7 @@ impl Service {
         if item.archived && !crate::knowledge::may_edit(actor, role, &item) {
             return Err(ServiceError::NotFound);
         }
+        // The same rule as `KnowledgeView::threads`.
         let moderator = role.is_some_and(|r| r.may_edit_records());
         let mut conn = self.store.conn().await?;
         let flat = verband_store::knowledge_questions(&mut conn, item_id).await?;

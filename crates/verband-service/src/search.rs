@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 use verband_search::{Access, EntityHit, KnowledgeHit, SearchRequest, SearchResults};
 
 use crate::search_feed::run_search;
-use crate::{Actor, Result, Service, ServiceError};
+use crate::{Actor, Result, Service};
 
 /// A page of the knowledge lab: the results and the names of the networks
 /// they (and the network facet) mention.
@@ -56,12 +56,8 @@ impl Service {
     /// Items like this one that the actor may see (never the item itself).
     pub async fn related_knowledge(&self, actor: &Actor, id: i64, limit: usize) -> Result<Vec<KnowledgeHit>> {
         // Only for an item the actor may read: its words must not leak either.
-        let item = verband_store::knowledge_item(&mut *self.store.conn().await?, id).await?.ok_or(ServiceError::NotFound)?;
-        let visible = self.role_in(actor, item.network_id).await.is_ok()
-            || (item.visibility == verband_domain::knowledge::KnowledgeVisibility::Shared && actor.user_id.is_some());
-        if !visible {
-            return Err(ServiceError::NotFound);
-        }
+        let item = self.knowledge_record(id).await?;
+        self.knowledge_access(actor, &item).await?;
         let access = self.search_access(actor).await?;
         self.catch_up_search().await?;
         let index = self.search_index()?;

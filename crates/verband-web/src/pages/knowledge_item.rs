@@ -135,8 +135,9 @@ fn links_and_targets(v: &Visitor, item: &KnowledgeRecord, targets: &[KnowledgeTa
 /// The item page; `returned` carries a failed question or upload back with its input.
 pub(crate) async fn item_page(state: &AppState, v: &Visitor, id: i64, done: Option<&str>, returned: Returned) -> Result<Markup, WebError> {
     let actor = v.actor()?;
-    let KnowledgeView { item, attachments, targets, may_edit, .. } = state.service.knowledge_item(&actor, id).await?;
-    let threads = state.service.knowledge_question_threads(&actor, id).await?;
+    let view = state.service.knowledge_item(&actor, id).await?;
+    let threads = view.threads(&actor);
+    let KnowledgeView { item, attachments, targets, may_edit, .. } = view;
     let path = item_path(id);
     let related = crate::pages::knowledge_lab::related_section(state, v, id).await?;
     let body = html! {
