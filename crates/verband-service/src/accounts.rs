@@ -39,6 +39,31 @@ fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash).is_ok_and(|parsed| Argon2::default().verify_password(password.as_bytes(), &parsed).is_ok())
 }
 
+/// Password hashing is deliberately slow (argon2, ~20 MB and tens of ms):
+/// bounded to the number of cores so that a burst queues instead of
+/// starving every other request.
+static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
+    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
+});
+
+/// `verify_password` on a blocking thread, at most one per core at once.
+pub(crate) async fn verify_password_blocking(password: &str, hash: String) -> Result<bool> {
+    let _permit = HASHING.acquire().await.map_err(|_| ServiceError::Conflict("password check unavailable".into()))?;
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || verify_password(&password, &hash))
+        .await
+        .map_err(|_| ServiceError::Conflict("password check failed".into()))
+}
+
+/// `hash_password` on a blocking thread, bounded like `verify_password_blocking`.
+pub(crate) async fn hash_password_blocking(password: &str) -> Result<String> {
+    let _permit = HASHING.acquire().await.map_err(|_| ServiceError::Conflict("password hashing unavailable".into()))?;
+    let password = password.to_string();
+    tokio::task::spawn_blocking(move || hash_password(&password))
+        .await
+        .map_err(|_| ServiceError::Conflict("password hashing failed".into()))?
+}
+
 /// Verified against for unknown user names, so that a wrong name takes as
 /// long as a wrong password and names cannot be probed by timing.
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3V1fRO8D8cMUwD0cSxS4V4Bc9lZnsZvGmfaKgg0Dj8E";
@@ -57,21 +82,26 @@ impl Service {
 
     /// Checks the password and opens a session. After `MAX_LOGIN_FAILURES`
     /// failures within the window, even a right password is refused.
+    ///
+    /// No pooled connection is held while the password is hashed: the check
+    /// runs on a blocking thread, at most as many at once as there are cores,
+    /// so a flood of wrong log-ins can neither stall the async workers nor
+    /// empty the pool for everyone else.
     pub async fn login(&self, username: &str, password: &str, origin: Origin) -> Result<LoginOutcome> {
         let username = username.trim().to_lowercase();
-        let mut conn = self.store.conn().await?;
         let since = (Utc::now() - Duration::minutes(THROTTLE_WINDOW_MINUTES)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
-        if verband_store::login_failures_since(&mut conn, &username, &since).await? >= MAX_LOGIN_FAILURES {
-            return Err(ServiceError::Throttled);
-        }
-        let user = verband_store::user_by_username(&mut conn, &username).await?;
-        let ok = match &user {
-            Some(u) => verify_password(password, &u.password_hash),
-            None => {
-                verify_password(password, DUMMY_HASH);
-                false
+        let user = {
+            let mut conn = self.store.conn().await?;
+            if verband_store::login_failures_since(&mut conn, &username, &since).await? >= MAX_LOGIN_FAILURES {
+                return Err(ServiceError::Throttled);
             }
+            verband_store::user_by_username(&mut conn, &username).await?
         };
+        let hash = match &user {
+            Some(u) if u.disabled_at.is_none() => u.password_hash.clone(),
+            _ => DUMMY_HASH.to_string(),
+        };
+        let ok = verify_password_blocking(password, hash).await? && user.as_ref().is_some_and(|u| u.disabled_at.is_none());
         let mut tx = self.store.begin().await?;
         match (user, ok) {
             (Some(user), true) => {
@@ -205,7 +235,7 @@ impl Service {
             e.add("password", "password-too-short");
         }
         e.finish(())?;
-        let hash = hash_password(password)?;
+        let hash = hash_password_blocking(password).await?;
         let mut tx = self.store.begin().await?;
         if verband_store::user_by_username(&mut tx, &username).await?.is_some() {
             return Err(ServiceError::Conflict(format!("user {username} already exists")));
@@ -237,7 +267,7 @@ impl Service {
             return Err(ServiceError::Forbidden);
         }
         check_password_rules(password)?;
-        let hash = hash_password(password)?;
+        let hash = hash_password_blocking(password).await?;
         let mut tx = self.store.begin().await?;
         let user = verband_store::user_by_username(&mut tx, &username.trim().to_lowercase()).await?.ok_or(ServiceError::NotFound)?;
         verband_store::set_password_hash(&mut tx, user.id, &hash).await?;

@@ -86,6 +86,11 @@ impl Service {
         self
     }
 
+    /// The deployment's mail settings (public address, SMTP or none).
+    pub fn mail_settings(&self) -> &mail::MailSettings {
+        &self.mail
+    }
+
     pub fn store(&self) -> &Store {
         &self.store
     }

@@ -34,6 +34,35 @@ pub struct SurveyMail {
 /// Subject and plain-text body of a survey mail.
 pub type MailComposer = Arc<dyn Fn(&SurveyMail) -> (String, String) + Send + Sync>;
 
+/// Why a mail about someone's access goes out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AccountMailKind {
+    /// An invitation to take a role in a network.
+    Invitation { network_name: String, role: verband_domain::NetworkRole, inviter: String },
+    /// A link to choose a new password.
+    PasswordReset { username: String },
+}
+
+/// Everything a mail about access may mention.
+#[derive(Debug, Clone)]
+pub struct AccountMail {
+    pub kind: AccountMailKind,
+    pub language: Language,
+    /// The personal link, whole.
+    pub link: String,
+}
+
+/// Subject and plain-text body of a mail about access.
+pub type AccountMailComposer = Arc<dyn Fn(&AccountMail) -> (String, String) + Send + Sync>;
+
+/// Used only where the binary gave no composer (tests that do not read the text).
+fn plain_account_mail(m: &AccountMail) -> (String, String) {
+    match &m.kind {
+        AccountMailKind::Invitation { network_name, .. } => (format!("Verband: {network_name}"), m.link.clone()),
+        AccountMailKind::PasswordReset { .. } => ("Verband".to_string(), m.link.clone()),
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum MailError {
     #[error("SMTP address is not valid: {0}")]
@@ -51,6 +80,7 @@ pub struct MailSettings {
     /// Where respondents reach this deployment, e.g. https://verband.example.nl
     pub public_url: String,
     pub compose: MailComposer,
+    pub compose_account: AccountMailComposer,
 }
 
 impl MailSettings {
@@ -68,12 +98,41 @@ impl MailSettings {
             None => None,
         };
         let from = from.parse::<Mailbox>().map_err(|e| MailError::From(e.to_string()))?;
-        Ok(MailSettings { smtp, from: Some(from), public_url: public_url.trim_end_matches('/').to_string(), compose })
+        Ok(MailSettings {
+            smtp,
+            from: Some(from),
+            public_url: public_url.trim_end_matches('/').to_string(),
+            compose,
+            compose_account: Arc::new(plain_account_mail),
+        })
     }
 
     /// No SMTP: links go to the outbox page.
     pub fn outbox_only(public_url: &str, compose: MailComposer) -> MailSettings {
-        MailSettings { smtp: None, from: None, public_url: public_url.trim_end_matches('/').to_string(), compose }
+        MailSettings {
+            smtp: None,
+            from: None,
+            public_url: public_url.trim_end_matches('/').to_string(),
+            compose,
+            compose_account: Arc::new(plain_account_mail),
+        }
+    }
+
+    /// The texts of invitation and password-reset mail (the web layer's catalogue).
+    pub fn with_account_mail(mut self, compose: AccountMailComposer) -> MailSettings {
+        self.compose_account = compose;
+        self
+    }
+
+    /// A whole address of this deployment for a path such as `/uitnodiging/…`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.public_url)
+    }
+
+    /// Composes and sends a mail about access; `Err` says why it did not go out.
+    pub async fn send_account(&self, to: &str, mail: &AccountMail) -> Result<(), String> {
+        let (subject, body) = (self.compose_account)(mail);
+        self.send_text(to, &subject, &body).await
     }
 
     pub fn sends(&self) -> bool {
@@ -88,17 +147,23 @@ impl MailSettings {
     /// Hands one mail to the SMTP server. The error text never holds the
     /// link: it is stored and shown to the coordinator.
     pub(crate) async fn send(&self, to: &str, mail: &SurveyMail) -> Result<(), String> {
+        let (subject, body) = (self.compose)(mail);
+        self.send_text(to, &subject, &body).await
+    }
+
+    /// Hands one plain-text mail (invitation, password reset) to the SMTP
+    /// server. The error text never holds the body, which may carry a link.
+    pub async fn send_text(&self, to: &str, subject: &str, body: &str) -> Result<(), String> {
         let (Some(smtp), Some(from)) = (&self.smtp, &self.from) else {
             return Err("no SMTP server configured".into());
         };
         let to: Mailbox = to.parse().map_err(|_| "address not valid".to_string())?;
-        let (subject, body) = (self.compose)(mail);
         let message = Message::builder()
             .from(from.clone())
             .to(to)
             .subject(subject)
             .header(lettre::message::header::ContentType::TEXT_PLAIN)
-            .body(body)
+            .body(body.to_string())
             .map_err(|e| e.to_string())?;
         smtp.send(message).await.map(|_| ()).map_err(|e| e.to_string())
     }

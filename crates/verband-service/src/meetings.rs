@@ -281,9 +281,11 @@ impl Service {
     /// Ticks an action item off (`done = true`, on the form's date or today)
     /// or opens it again.
     pub async fn set_action_done(&self, actor: &Actor, network_id: i64, action_id: i64, done: bool, form: &ActionDoneForm) -> Result<()> {
+        // The role check takes its own connection: ask it before holding one,
+        // so that no request ever waits for a second connection while holding a first.
+        self.role_in(actor, network_id).await?;
         let item = {
             let mut conn = self.store.conn().await?;
-            self.role_in(actor, network_id).await?;
             verband_store::action_by_id(&mut conn, network_id, action_id).await?.ok_or(ServiceError::NotFound)?
         };
         if !self.may_tick(actor, network_id, &item).await? {

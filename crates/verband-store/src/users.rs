@@ -14,9 +14,11 @@ pub struct UserRecord {
     pub password_hash: String,
     pub is_admin: bool,
     pub language: Language,
+    /// Set when the account may no longer sign in.
+    pub disabled_at: Option<String>,
 }
 
-const USER_COLUMNS: &str = "id, username, display_name, email, password_hash, is_admin, language";
+const USER_COLUMNS: &str = "id, username, display_name, email, password_hash, is_admin, language, disabled_at";
 
 fn user_from_row(r: &sqlx::any::AnyRow) -> Result<UserRecord> {
     let language: String = r.try_get("language")?;
@@ -28,6 +30,7 @@ fn user_from_row(r: &sqlx::any::AnyRow) -> Result<UserRecord> {
         password_hash: r.try_get("password_hash")?,
         is_admin: r.try_get::<i64, _>("is_admin")? != 0,
         language: Language::parse(&language).unwrap_or(Language::Nl),
+        disabled_at: r.try_get("disabled_at")?,
     })
 }
 
@@ -58,7 +61,7 @@ pub async fn insert_user(
 pub async fn user_of_live_session(conn: &mut Conn, token_hash: &str) -> Result<Option<UserRecord>> {
     let columns: Vec<String> = USER_COLUMNS.split(", ").map(|c| format!("u.{c}")).collect();
     let row = sqlx::query(&format!(
-        "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2",
+        "SELECT {} FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1 AND s.expires_at > $2 AND u.disabled_at IS NULL",
         columns.join(", ")
     ))
     .bind(token_hash.to_string())
