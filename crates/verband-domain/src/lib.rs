@@ -12,6 +12,7 @@ pub mod demo_relationships;
 pub mod funding;
 pub mod import;
 pub mod import_portfolio;
+pub mod invitation;
 pub mod knowledge;
 pub mod meeting;
 pub mod network;

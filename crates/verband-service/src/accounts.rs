@@ -42,9 +42,8 @@ fn verify_password(password: &str, hash: &str) -> bool {
 /// Password hashing is deliberately slow (argon2, ~20 MB and tens of ms):
 /// bounded to the number of cores so that a burst queues instead of
 /// starving every other request.
-static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
-    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
-});
+static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> =
+    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
 
 /// `verify_password` on a blocking thread, at most one per core at once.
 pub(crate) async fn verify_password_blocking(password: &str, hash: String) -> Result<bool> {
@@ -68,7 +67,12 @@ pub(crate) async fn hash_password_blocking(password: &str) -> Result<String> {
 /// long as a wrong password and names cannot be probed by timing.
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3V1fRO8D8cMUwD0cSxS4V4Bc9lZnsZvGmfaKgg0Dj8E";
 
-fn check_password_rules(password: &str) -> Result<()> {
+/// The deployment's password rules; `username` may not be part of the password.
+pub(crate) fn check_password_rules(password: &str, username: &str) -> Result<()> {
+    let name = username.trim().to_lowercase();
+    if name.chars().count() >= 3 && password.to_lowercase().contains(&name) {
+        return Err(ValidationErrors::single("password", "password-contains-username").into());
+    }
     if password.chars().count() < MIN_PASSWORD_LENGTH {
         return Err(ValidationErrors::single("password", "password-too-short").into());
     }
@@ -122,6 +126,11 @@ impl Service {
                 Err(ServiceError::BadCredentials)
             }
         }
+    }
+
+    /// The audit entry of a successful log-in, in the caller's transaction.
+    pub(crate) async fn audit_login(&self, conn: &mut verband_store::Conn, actor: &Actor, user_id: i64) -> Result<()> {
+        self.audit_only(conn, actor, "login", "user", user_id, "success").await
     }
 
     async fn audit_only(
@@ -266,7 +275,7 @@ impl Service {
         if !actor.is_admin {
             return Err(ServiceError::Forbidden);
         }
-        check_password_rules(password)?;
+        check_password_rules(password, username)?;
         let hash = hash_password_blocking(password).await?;
         let mut tx = self.store.begin().await?;
         let user = verband_store::user_by_username(&mut tx, &username.trim().to_lowercase()).await?.ok_or(ServiceError::NotFound)?;

@@ -12,6 +12,7 @@ mod demo_portfolio;
 pub mod demo_surveys;
 mod error;
 pub mod exchange;
+pub mod invitations;
 pub mod knowledge;
 pub mod knowledge_attachments;
 pub mod knowledge_links;
@@ -28,6 +29,7 @@ pub mod portfolio;
 pub mod search;
 mod search_feed;
 pub mod secrets;
+mod setup;
 pub mod survey_instruments;
 mod survey_raw;
 pub mod surveys;
@@ -37,8 +39,9 @@ pub use accounts::{LoginOutcome, NewApiToken, MAX_LOGIN_FAILURES, SESSION_HOURS}
 pub use agreements::AgreementDetail;
 pub use error::ServiceError;
 pub use exchange::{FileProblem, ImportCheck, ImportCounts, ImportDone, PreviewOutcome, SheetKind};
+pub use invitations::{AccessView, InvitationPreview, InvitationSent, InviteOutcome};
 pub use meetings::{FeedContent, MeetingDetail, VitalityPanel};
-pub use network::{Dashboard, DashboardView};
+pub use network::{Dashboard, DashboardView, NetworkListing};
 pub use network_files::{NetworkDownload, NetworkFileFormat, NetworkImportOutcome, NetworkImportPreview, NodeMatch};
 pub use network_map::{MapQuery, NetworkMap, RoundRelationships};
 pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
@@ -61,6 +64,8 @@ pub struct Service {
     mail: std::sync::Arc<mail::MailSettings>,
     /// The full-text index this instance keeps (in memory until one is given).
     search: std::sync::Arc<search_feed::SearchSlot>,
+    /// The one-time address that creates the first administrator.
+    setup: setup::SharedSetup,
 }
 
 impl Service {
@@ -77,6 +82,7 @@ impl Service {
             instruments: Default::default(),
             mail: std::sync::Arc::new(mail),
             search: Default::default(),
+            setup: Default::default(),
         }
     }
 

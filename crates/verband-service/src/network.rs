@@ -14,6 +14,15 @@ pub struct Dashboard {
     pub recent: Vec<AuditRecord>,
 }
 
+/// A line of the administrator's list of networks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NetworkListing {
+    pub id: i64,
+    pub name: String,
+    pub region: Option<String>,
+    pub archived_at: Option<String>,
+}
+
 /// Everything the dashboard shows, read with one connection and one role check.
 pub struct DashboardView {
     pub dashboard: Dashboard,
@@ -60,7 +69,12 @@ impl Service {
     }
 
     /// The network with the actor's role, on a connection the caller goes on using.
-    async fn network_in(&self, conn: &mut verband_store::Conn, actor: &Actor, network_id: i64) -> Result<(Network, NetworkRole)> {
+    pub(crate) async fn network_in(
+        &self,
+        conn: &mut verband_store::Conn,
+        actor: &Actor,
+        network_id: i64,
+    ) -> Result<(Network, NetworkRole)> {
         if actor.is_admin {
             let network = verband_store::network_by_id(conn, network_id).await?.ok_or(ServiceError::NotFound)?;
             return Ok((network, NetworkRole::Coordinator));
@@ -94,6 +108,41 @@ impl Service {
         self.record(&mut tx, actor, Some(id), "create", "network", id, &draft.name).await?;
         tx.commit().await?;
         Ok(id)
+    }
+
+    /// Every network with whether it is archived (administrators only).
+    pub async fn networks_overview(&self, actor: &Actor) -> Result<Vec<NetworkListing>> {
+        if !actor.is_admin {
+            return Err(ServiceError::Forbidden);
+        }
+        let mut conn = self.store.conn().await?;
+        let rows = verband_store::networks_with_archive_state(&mut conn).await?;
+        Ok(rows.into_iter().map(|(id, name, region, archived_at)| NetworkListing { id, name, region, archived_at }).collect())
+    }
+
+    /// Archives a network: it disappears for everyone but the administrator,
+    /// its links stop working, and nothing is deleted, so it can be restored.
+    pub async fn archive_network(&self, actor: &Actor, network_id: i64) -> Result<()> {
+        self.set_network_archived(actor, network_id, true).await
+    }
+
+    pub async fn restore_network(&self, actor: &Actor, network_id: i64) -> Result<()> {
+        self.set_network_archived(actor, network_id, false).await
+    }
+
+    async fn set_network_archived(&self, actor: &Actor, network_id: i64, archived: bool) -> Result<()> {
+        if !actor.is_admin {
+            return Err(ServiceError::Forbidden);
+        }
+        let mut tx = self.store.begin().await?;
+        let network = verband_store::network_by_id(&mut tx, network_id).await?.ok_or(ServiceError::NotFound)?;
+        if !verband_store::set_network_archived(&mut tx, network_id, archived).await? {
+            return Err(ServiceError::Conflict(if archived { "already-archived" } else { "not-archived" }.into()));
+        }
+        let action = if archived { "archive" } else { "restore" };
+        self.record(&mut tx, actor, Some(network_id), action, "network", network_id, &network.name).await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     pub async fn update_network(&self, actor: &Actor, network_id: i64, form: &NetworkForm) -> Result<()> {

@@ -79,7 +79,8 @@ pub async fn network_by_id(conn: &mut Conn, id: i64) -> Result<Option<Network>> 
 pub async fn network_with_role(conn: &mut Conn, id: i64, user_id: i64) -> Result<Option<(Network, verband_domain::NetworkRole)>> {
     let columns: Vec<String> = NETWORK_COLUMNS.split(", ").map(|c| format!("n.{c}")).collect();
     let row = sqlx::query(&format!(
-        "SELECT {}, r.role FROM networks n JOIN network_roles r ON r.network_id = n.id WHERE n.id = $1 AND r.user_id = $2",
+        "SELECT {}, r.role FROM networks n JOIN network_roles r ON r.network_id = n.id
+         WHERE n.id = $1 AND r.user_id = $2 AND n.archived_at IS NULL",
         columns.join(", ")
     ))
     .bind(id)
@@ -106,7 +107,8 @@ pub async fn networks_by_ids(conn: &mut Conn, ids: &[i64]) -> Result<Vec<Network
 }
 
 pub async fn all_networks(conn: &mut Conn) -> Result<Vec<Network>> {
-    let rows = sqlx::query(&format!("SELECT {NETWORK_COLUMNS} FROM networks ORDER BY name, id")).fetch_all(conn).await?;
+    let rows =
+        sqlx::query(&format!("SELECT {NETWORK_COLUMNS} FROM networks WHERE archived_at IS NULL ORDER BY name, id")).fetch_all(conn).await?;
     rows.iter().map(network_from_row).collect()
 }
 

@@ -114,11 +114,15 @@ pub async fn upsert_network_role(conn: &mut Conn, user_id: i64, network_id: i64,
 }
 
 pub async fn network_role(conn: &mut Conn, user_id: i64, network_id: i64) -> Result<Option<NetworkRole>> {
-    let row = sqlx::query("SELECT role FROM network_roles WHERE user_id = $1 AND network_id = $2")
-        .bind(user_id)
-        .bind(network_id)
-        .fetch_optional(conn)
-        .await?;
+    // An archived network is closed to everyone but the administrator.
+    let row = sqlx::query(
+        "SELECT r.role FROM network_roles r JOIN networks n ON n.id = r.network_id
+         WHERE r.user_id = $1 AND r.network_id = $2 AND n.archived_at IS NULL",
+    )
+    .bind(user_id)
+    .bind(network_id)
+    .fetch_optional(conn)
+    .await?;
     match row {
         None => Ok(None),
         Some(r) => {
@@ -166,7 +170,13 @@ pub async fn coordinator_organisations(conn: &mut Conn, network_id: i64) -> Resu
 
 /// (network id, role) for every network the user has a role in.
 pub async fn roles_of_user(conn: &mut Conn, user_id: i64) -> Result<Vec<(i64, NetworkRole)>> {
-    let rows = sqlx::query("SELECT network_id, role FROM network_roles WHERE user_id = $1").bind(user_id).fetch_all(conn).await?;
+    let rows = sqlx::query(
+        "SELECT r.network_id, r.role FROM network_roles r JOIN networks n ON n.id = r.network_id
+         WHERE r.user_id = $1 AND n.archived_at IS NULL",
+    )
+    .bind(user_id)
+    .fetch_all(conn)
+    .await?;
     rows.iter()
         .map(|r| {
             let code: String = r.try_get("role")?;

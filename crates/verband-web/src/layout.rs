@@ -110,6 +110,12 @@ pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {
                                           aria-current=[(meta.active == *key).then_some("page")] { (v.t(&format!("nav-{key}"))) }
                                     }
                                 }
+                                @if n.role.may_edit_records() {
+                                    li {
+                                        a id="nav-access" href={ "/netwerken/" (n.id) "/toegang" }
+                                          aria-current=[(meta.active == "access").then_some("page")] { (v.t("nav-access")) }
+                                    }
+                                }
                             }
                         }
                     }
@@ -132,6 +138,8 @@ pub fn flash(v: &Visitor, done: Option<&str>) -> Markup {
         Some("restored") => "flash-restored",
         Some("deleted") => "flash-deleted",
         Some("stale") => "flash-stale",
+        Some("withdrawn") => "flash-withdrawn",
+        Some("removed") => "flash-removed",
         Some("survey-closed") => "survey-closed",
         Some("survey-closed-map") => "survey-closed-map",
         _ => return html! {},

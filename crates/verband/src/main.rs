@@ -99,6 +99,11 @@ enum Command {
         #[command(subcommand)]
         command: UserCommand,
     },
+    /// Create, list, archive and restore networks.
+    Network {
+        #[command(subcommand)]
+        command: NetworkCommand,
+    },
     /// Compute network metrics for a GEXF, GraphML, Kumu JSON, Gephi CSV or edge-list file
     /// (no database needed) and print them as JSON, CSV or a table.
     Analyze(analyze::AnalyzeArgs),
@@ -137,6 +142,51 @@ enum UserCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum NetworkCommand {
+    /// Create a network; with --coordinator, invite its first coordinator by e-mail
+    /// (mailed through the SMTP settings, or the link is printed).
+    Create {
+        name: String,
+        #[arg(long, default_value = "")]
+        region: String,
+        #[arg(long, default_value = "")]
+        inhabitants: String,
+        /// Comma-separated domains, e.g. "gezondheid, wonen".
+        #[arg(long, default_value = "")]
+        domains: String,
+        /// build_up, develop_and_grow or sustainable_impact (default build_up).
+        #[arg(long, default_value = "build_up")]
+        phase: String,
+        /// Start date, YYYY-MM-DD.
+        #[arg(long, default_value = "")]
+        start_date: String,
+        /// E-mail address of the first coordinator, who gets an invitation.
+        #[arg(long)]
+        coordinator: Option<String>,
+        #[command(flatten)]
+        mail: MailArgs,
+    },
+    /// List networks, archived ones marked.
+    List,
+    /// Archive a network (nothing is deleted; `restore` brings it back).
+    Archive { network_id: i64 },
+    /// Restore an archived network.
+    Restore { network_id: i64 },
+}
+
+/// Mail settings for CLI commands that send invitations.
+#[derive(Args, Clone)]
+struct MailArgs {
+    /// The address people use to reach Verband, for the links in mail.
+    #[arg(long, env = "VERBAND_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+    public_url: String,
+    #[arg(long, env = "VERBAND_SMTP_URL", hide_env_values = true)]
+    smtp_url: Option<String>,
+    #[arg(long, env = "VERBAND_MAIL_FROM", default_value = "Verband <verband@localhost>")]
+    mail_from: String,
+}
+
 fn read_password(given: Option<String>) -> anyhow::Result<String> {
     if let Some(p) = given {
         return Ok(p);
@@ -164,14 +214,58 @@ async fn open(db: &DbArgs) -> anyhow::Result<Service> {
 /// (mailed, in the outbox or written by `demo --survey-links`) use the public address.
 fn with_mail(service: Service, args: &ServeArgs) -> anyhow::Result<Service> {
     let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
-    let mail = verband_service::mail::MailSettings::new(
-        args.smtp_url.as_deref(),
-        &args.mail_from,
-        &public_url,
-        std::sync::Arc::new(verband_web::compose_survey_mail),
-    )
-    .context("mail settings")?;
+    mail_settings(service, args.smtp_url.as_deref(), &args.mail_from, &public_url)
+}
+
+fn mail_settings(service: Service, smtp_url: Option<&str>, from: &str, public_url: &str) -> anyhow::Result<Service> {
+    let mail = verband_service::mail::MailSettings::new(smtp_url, from, public_url, std::sync::Arc::new(verband_web::compose_survey_mail))
+        .context("mail settings")?;
     Ok(service.with_mail(mail))
+}
+
+async fn network_command(service: Service, system: &Actor, command: NetworkCommand) -> anyhow::Result<()> {
+    match command {
+        NetworkCommand::Create { name, region, inhabitants, domains, phase, start_date, coordinator, mail } => {
+            let service = mail_settings(service, mail.smtp_url.as_deref(), &mail.mail_from, &mail.public_url)?;
+            let form = verband_domain::NetworkForm { name, region, inhabitants, domains, governance: String::new(), phase, start_date };
+            if let Some(address) = &coordinator {
+                if verband_domain::invitation::normalise_email(address).is_none() {
+                    bail!("--coordinator {address:?} is not a valid e-mail address; nothing was created");
+                }
+            }
+            let id = service.create_network(system, &form).await?;
+            println!("Network {id} created: {}.", form.name.trim());
+            if let Some(address) = coordinator {
+                let invitation = verband_domain::invitation::InvitationForm {
+                    emails: address.clone(),
+                    role: "coordinator".into(),
+                    organisation_id: String::new(),
+                };
+                let outcome = service.invite(system, id, &invitation).await?;
+                for sent in outcome.sent {
+                    match sent.link {
+                        None => println!("Invitation mailed to {}.", sent.email),
+                        Some(link) => println!("Invitation for {} (not mailed; pass it on, valid 14 days): {link}", sent.email),
+                    }
+                }
+            }
+        }
+        NetworkCommand::List => {
+            for n in service.networks_overview(system).await? {
+                let state = if n.archived_at.is_some() { "  (archived)" } else { "" };
+                println!("{:>5}  {}{}{state}", n.id, n.name, n.region.map(|r| format!(", {r}")).unwrap_or_default());
+            }
+        }
+        NetworkCommand::Archive { network_id } => {
+            service.archive_network(system, network_id).await?;
+            println!("Network {network_id} archived; `verband network restore {network_id}` brings it back.");
+        }
+        NetworkCommand::Restore { network_id } => {
+            service.restore_network(system, network_id).await?;
+            println!("Network {network_id} restored.");
+        }
+    }
+    Ok(())
 }
 
 /// Writes the links of a load-test round to `file`, one per line.
@@ -284,6 +378,11 @@ async fn serve(service: Service, args: &ServeArgs) -> anyhow::Result<()> {
         }
     });
     println!("Verband is running on http://{}", args.listen);
+    // A new installation: the first administrator is made through a
+    // one-time address, valid until used or until the server restarts.
+    if let Some(address) = service.setup_address().await? {
+        println!("No administrator yet. Open this address once to create the first administrator:\n  {address}");
+    }
     axum::serve(listener, app.into_make_service_with_connect_info::<SocketAddr>())
         .with_graceful_shutdown(shutdown_signal())
         .await
@@ -351,6 +450,7 @@ async fn run() -> anyhow::Result<()> {
     let system = Actor::system("cli");
     match cli.command {
         Command::Serve(args) => serve(start_search(with_mail(service, &args)?, &cli.db).await?, &args).await?,
+        Command::Network { command } => network_command(service, &system, command).await?,
         Command::Migrate => println!("The database schema is up to date."),
         Command::Reindex => reindex(service, &cli.db).await?,
         Command::Demo { serve: args, scale, seed, no_serve, survey_links, survey_respondents } => {

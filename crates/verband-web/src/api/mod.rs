@@ -3,6 +3,7 @@
 //! an OpenAPI 3.1 document at `/api/v1/openapi.json`. Every decision of who may
 //! do what is the service's.
 
+mod access;
 mod agreements;
 mod extract;
 mod list;
@@ -31,8 +32,13 @@ pub const API_VERSION: &str = "1.0.0";
 pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/openapi.json", get(openapi::openapi_json))
-        .route("/networks", get(networks::list_networks))
-        .route("/networks/{network_id}", get(networks::get_network).put(networks::update_network))
+        .route("/networks", get(networks::list_networks).post(access::create_network))
+        .route("/networks/{network_id}", get(networks::get_network).put(networks::update_network).delete(access::archive_network))
+        .route("/networks/{network_id}/restore", post(access::restore_network))
+        .route("/networks/{network_id}/invitations", get(access::list_invitations).post(access::create_invitations))
+        .route("/networks/{network_id}/invitations/{invitation_id}", axum::routing::delete(access::withdraw_invitation))
+        .route("/networks/{network_id}/roles", get(access::list_roles))
+        .route("/networks/{network_id}/roles/{user_id}", put(access::update_role).delete(access::remove_role))
         .route("/networks/{network_id}/organisations", get(organisations::list_organisations).post(organisations::create_organisation))
         .route(
             "/networks/{network_id}/organisations/{organisation_id}",

@@ -33,7 +33,8 @@ use super::surveys::{
     SurveyTrend,
 };
 use super::vitality::{CompositeView, SignalView, VitalityView};
-use super::{agreements, meetings, network_map, networks, organisations, persons, projects, surveys, vitality, API_VERSION};
+use super::{access, agreements, meetings, network_map, networks, organisations, persons, projects, surveys, vitality, API_VERSION};
+use verband_domain::invitation::{InvitationForm, InvitationState};
 use verband_domain::network_analysis::{CommunityMatch, MapLink, NetworkScores, PartnerScores};
 use verband_domain::relationship::{Relationship, RelationshipForm, RelationshipKind, RelationshipRound, RoundForm, RoundOrigin};
 use verband_domain::survey::{Band, InstrumentKind};
@@ -57,6 +58,15 @@ use verband_domain::survey::{Band, InstrumentKind};
         networks::list_networks,
         networks::get_network,
         networks::update_network,
+        access::create_network,
+        access::archive_network,
+        access::restore_network,
+        access::list_invitations,
+        access::create_invitations,
+        access::withdraw_invitation,
+        access::list_roles,
+        access::update_role,
+        access::remove_role,
         organisations::list_organisations,
         organisations::create_organisation,
         organisations::get_organisation,
@@ -136,7 +146,8 @@ use verband_domain::survey::{Band, InstrumentKind};
         openapi_json,
     ),
     components(schemas(
-        Problem, InvalidParam, NetworkView, Network, NetworkForm, NetworkList, Partner, OrganisationForm, OrganisationList,
+        Problem, InvalidParam, NetworkView, access::InvitationView, access::InvitationSentView, access::InviteResult,
+        access::RoleView, access::RoleForm, InvitationForm, InvitationState, Network, NetworkForm, NetworkList, Partner, OrganisationForm, OrganisationList,
         Person, PersonForm, PersonList, Sector, Ownership, MembershipStatus, Phase, NetworkRole, PersonRole, Direction, NetworkSort,
         OrganisationSort, PersonSort,
         Body, BodyForm, BodyKind, BodyList, Meeting, MeetingForm, MeetingStatus, MeetingList, MeetingView, AgendaItem, AgendaItemForm,
@@ -159,6 +170,7 @@ use verband_domain::survey::{Band, InstrumentKind};
     modifiers(&BearerScheme),
     tags(
         (name = "networks", description = "The networks the caller has a role in"),
+        (name = "access", description = "Who has access to a network, and invitations"),
         (name = "organisations", description = "Partner organisations of a network"),
         (name = "persons", description = "Contact persons of a network (personal data)"),
         (name = "meetings", description = "Bodies, meetings, agenda items, attendance, decisions, action items and stories of a network"),

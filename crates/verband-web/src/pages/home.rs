@@ -25,9 +25,19 @@ pub async fn networks(State(state): State<AppState>, Extension(v): Extension<Vis
     let mine = state.service.my_networks(&actor).await?;
     let title = v.t("networks-title");
     let body = html! {
-        h1 { (title) }
+        div class="page-head" {
+            h1 { (title) }
+            @if actor.is_admin { a class="button secondary" href="/beheer/netwerken" { (v.t("admin-networks-title")) } }
+        }
         @if mine.is_empty() {
-            div class="empty" { p { (v.t("networks-empty")) } }
+            div class="empty" {
+                @if actor.is_admin {
+                    p { (v.t("networks-empty-admin")) }
+                    p { a class="button primary" href="/beheer/netwerken/nieuw" { (v.t("admin-networks-new")) } }
+                } @else {
+                    p { (v.t("networks-empty")) }
+                }
+            }
         } @else {
             ul class="cards" {
                 @for (n, role) in &mine {

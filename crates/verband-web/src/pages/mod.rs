@@ -2,8 +2,10 @@
 //! Every page request first passes the visitor middleware (account, language,
 //! CSRF token), then the CSRF check for anything that is not a GET.
 
+mod access;
 mod account;
 pub(crate) mod actions;
+mod admin_networks;
 mod agreement_detail;
 pub(crate) mod agreement_documents;
 mod agreements;
@@ -17,6 +19,7 @@ mod exchange;
 pub(crate) mod findings;
 mod home;
 mod interests;
+mod invitation;
 mod knowledge_attachments;
 mod knowledge_form;
 mod knowledge_item;
@@ -35,6 +38,7 @@ mod project_form;
 pub(crate) mod projects;
 mod relationships;
 mod search;
+mod setup;
 mod stories;
 mod survey_editor_form;
 mod survey_instruments;
@@ -67,6 +71,19 @@ pub fn routes(state: AppState) -> Router {
         .route("/account/tokens", post(account::create_token))
         .route("/account/tokens/{token_id}/intrekken", post(account::revoke_token))
         .route("/netwerken", get(home::networks))
+        .route("/eerste-beheerder/{token}", get(setup::show).post(setup::create))
+        .route("/uitnodiging/{token}", get(invitation::show).post(invitation::create_account))
+        .route("/uitnodiging/{token}/accepteren", post(invitation::accept))
+        .route("/beheer/netwerken", get(admin_networks::list))
+        .route("/beheer/netwerken/nieuw", get(admin_networks::new_form).post(admin_networks::create))
+        .route("/beheer/netwerken/{id}/archiveren", get(admin_networks::confirm_archive).post(admin_networks::archive))
+        .route("/beheer/netwerken/{id}/terugzetten", post(admin_networks::restore))
+        .route(&format!("{n}/toegang"), get(access::show))
+        .route(&format!("{n}/toegang/uitnodigen"), post(access::invite))
+        .route(&format!("{n}/toegang/uitnodigingen/{{id}}/opnieuw"), post(access::resend))
+        .route(&format!("{n}/toegang/uitnodigingen/{{id}}/intrekken"), post(access::withdraw))
+        .route(&format!("{n}/toegang/personen/{{id}}"), post(access::change))
+        .route(&format!("{n}/toegang/personen/{{id}}/verwijderen"), get(access::confirm_remove).post(access::remove))
         .route(n, get(home::dashboard))
         .route(&format!("{n}/gegevens"), get(network::edit_form).post(network::update))
         .route(&format!("{n}/partners"), get(partners::list))

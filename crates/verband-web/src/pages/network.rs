@@ -17,7 +17,21 @@ use crate::pages::nav;
 use crate::visitor::Visitor;
 use crate::AppState;
 
-const FIELD_LABELS: &[(&str, &str)] = &[
+/// The network's details as form fields: the edit page and the administrator's "new network".
+pub(crate) fn network_fields(v: &Visitor, f: &Fields, form: &NetworkForm) -> Markup {
+    let phases = code_options(v, Phase::ALL, Phase::code, Phase::label_key);
+    html! {
+        (f.text("name", "network-name", &form.name, Opts::required()))
+        (f.text("region", "network-region", &form.region, Opts::default()))
+        (f.text("inhabitants", "network-inhabitants", &form.inhabitants, Opts { inputmode: Some("numeric"), ..Default::default() }))
+        (f.text("domains", "network-domains", &form.domains, Opts { hint: Some("network-domains-hint"), ..Default::default() }))
+        (f.textarea("governance", "network-governance", &form.governance, Opts { hint: Some("network-governance-hint"), ..Default::default() }))
+        (f.select("phase", "dashboard-phase", &form.phase, &phases, Opts::required()))
+        (f.text("startDate", "network-start", &form.start_date, Opts { kind: Some("date"), ..Default::default() }))
+    }
+}
+
+pub(crate) const FIELD_LABELS: &[(&str, &str)] = &[
     ("name", "network-name"),
     ("region", "network-region"),
     ("inhabitants", "network-inhabitants"),
@@ -49,7 +63,6 @@ async fn form_page(
         start_date: network.start_date.map(|d| d.to_string()).unwrap_or_default(),
     };
     let form = form.unwrap_or(&current);
-    let phases = code_options(v, Phase::ALL, Phase::code, Phase::label_key);
     let f = Fields::new(v, errors);
     let action = format!("/netwerken/{network_id}/gegevens");
     let title = v.t("network-edit");
@@ -59,13 +72,7 @@ async fn form_page(
         (f.summary(FIELD_LABELS))
         form method="post" action=(action) class="stack" novalidate {
             input type="hidden" name="csrf" value=(v.csrf);
-            (f.text("name", "network-name", &form.name, Opts::required()))
-            (f.text("region", "network-region", &form.region, Opts::default()))
-            (f.text("inhabitants", "network-inhabitants", &form.inhabitants, Opts { inputmode: Some("numeric"), ..Default::default() }))
-            (f.text("domains", "network-domains", &form.domains, Opts { hint: Some("network-domains-hint"), ..Default::default() }))
-            (f.textarea("governance", "network-governance", &form.governance, Opts { hint: Some("network-governance-hint"), ..Default::default() }))
-            (f.select("phase", "dashboard-phase", &form.phase, &phases, Opts::required()))
-            (f.text("startDate", "network-start", &form.start_date, Opts { kind: Some("date"), ..Default::default() }))
+            (network_fields(v, &f, form))
             div class="form-actions" {
                 button type="submit" class="button primary" { (v.t("save")) }
                 a href={ "/netwerken/" (network_id) } { (v.t("cancel")) }
