@@ -20,6 +20,7 @@ pub mod mail;
 mod meetings;
 mod network;
 mod network_cache;
+pub mod oidc;
 pub mod network_files;
 pub mod network_map;
 mod partners;
@@ -40,6 +41,7 @@ pub use exchange::{FileProblem, ImportCheck, ImportCounts, ImportDone, PreviewOu
 pub use meetings::{FeedContent, MeetingDetail, VitalityPanel};
 pub use network::{Dashboard, DashboardView};
 pub use network_files::{NetworkDownload, NetworkFileFormat, NetworkImportOutcome, NetworkImportPreview, NodeMatch};
+pub use oidc::{Oidc, OidcConfig, OidcSetupError, SsoCallback, SsoLogin, SsoRefusal, SsoStart, TokenProblem};
 pub use network_map::{MapQuery, NetworkMap, RoundRelationships};
 pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
 pub use search::{GlobalSearch, KnowledgeSearch};
@@ -61,6 +63,8 @@ pub struct Service {
     mail: std::sync::Arc<mail::MailSettings>,
     /// The full-text index this instance keeps (in memory until one is given).
     search: std::sync::Arc<search_feed::SearchSlot>,
+    /// Single sign-on with OpenID Connect, when configured.
+    oidc: Option<std::sync::Arc<oidc::Oidc>>,
 }
 
 impl Service {
@@ -77,6 +81,7 @@ impl Service {
             instruments: Default::default(),
             mail: std::sync::Arc::new(mail),
             search: Default::default(),
+            oidc: None,
         }
     }
 
