@@ -35,6 +35,7 @@ mod project_form;
 pub(crate) mod projects;
 mod relationships;
 mod search;
+mod sso;
 mod stories;
 mod survey_editor_form;
 mod survey_instruments;
@@ -61,6 +62,8 @@ pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/", get(home::root))
         .route("/inloggen", get(auth::login_page).post(auth::login))
+        .route("/inloggen/sso", get(sso::start))
+        .route("/inloggen/sso/terug", get(sso::finish))
         .route("/uitloggen", post(auth::logout))
         .route("/taal", post(auth::switch_language))
         .route("/account", get(account::page_handler))
