@@ -91,12 +91,8 @@ impl Oidc {
             .timeout(std::time::Duration::from_secs(PROVIDER_TIMEOUT_SECONDS))
             .build()
             .map_err(|e| OidcSetupError::Http(e.to_string()))?;
-        let email_domains = config
-            .email_domains
-            .iter()
-            .map(|d| d.trim().trim_start_matches('@').to_lowercase())
-            .filter(|d| !d.is_empty())
-            .collect();
+        let email_domains =
+            config.email_domains.iter().map(|d| d.trim().trim_start_matches('@').to_lowercase()).filter(|d| !d.is_empty()).collect();
         Ok(Oidc {
             issuer,
             client_id: ClientId::new(config.client_id.trim().to_string()),
@@ -502,12 +498,11 @@ impl Service {
 async fn verify(oidc: &Oidc, code: String, login: &OidcLoginRecord) -> std::result::Result<Identity, SsoRefusal> {
     let client = oidc.client().await.ok_or(SsoRefusal::ProviderUnavailable)?;
     let request = client.exchange_code(AuthorizationCode::new(code)).map_err(|_| SsoRefusal::ProviderUnavailable)?;
-    let response = request.set_pkce_verifier(PkceCodeVerifier::new(login.pkce_verifier.clone())).request_async(&oidc.http).await.map_err(
-        |e| {
+    let response =
+        request.set_pkce_verifier(PkceCodeVerifier::new(login.pkce_verifier.clone())).request_async(&oidc.http).await.map_err(|e| {
             tracing::warn!("single sign-on: the token request failed: {}", describe_error(&e));
             SsoRefusal::ProviderError
-        },
-    )?;
+        })?;
     let id_token = response.id_token().ok_or(SsoRefusal::Token(TokenProblem::Missing))?;
     let nonce = Nonce::new(login.nonce.clone());
     let first = id_token.claims(&client.id_token_verifier(), &nonce).cloned();
@@ -527,8 +522,8 @@ async fn verify(oidc: &Oidc, code: String, login: &OidcLoginRecord) -> std::resu
         let verifier = client.id_token_verifier();
         let alg = id_token.signing_alg().map_err(|_| SsoRefusal::Token(TokenProblem::AccessTokenHash))?;
         let key = id_token.signing_key(&verifier).map_err(|_| SsoRefusal::Token(TokenProblem::AccessTokenHash))?;
-        let actual = AccessTokenHash::from_token(response.access_token(), alg, key)
-            .map_err(|_| SsoRefusal::Token(TokenProblem::AccessTokenHash))?;
+        let actual =
+            AccessTokenHash::from_token(response.access_token(), alg, key).map_err(|_| SsoRefusal::Token(TokenProblem::AccessTokenHash))?;
         if actual != *expected {
             return Err(SsoRefusal::Token(TokenProblem::AccessTokenHash));
         }
@@ -608,6 +603,9 @@ mod tests {
             email_domains: vec![],
         };
         assert!(matches!(Oidc::new(bad.clone()), Err(OidcSetupError::Issuer(_))));
-        assert!(matches!(Oidc::new(OidcConfig { issuer: "https://x.nl".into(), client_id: " ".into(), ..bad }), Err(OidcSetupError::ClientId)));
+        assert!(matches!(
+            Oidc::new(OidcConfig { issuer: "https://x.nl".into(), client_id: " ".into(), ..bad }),
+            Err(OidcSetupError::ClientId)
+        ));
     }
 }

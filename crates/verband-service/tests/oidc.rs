@@ -93,7 +93,11 @@ async fn an_identity_never_makes_an_account_unless_its_domain_is_allowed() {
         assert_eq!(sub.err(), Some(SsoRefusal::NoAccount));
         assert_eq!(
             logins(&svc).await,
-            vec![("failure".into(), "sso: no-account".into()), ("success".into(), "sso".into()), ("failure".into(), "sso: no-account".into())]
+            vec![
+                ("failure".into(), "sso: no-account".into()),
+                ("success".into(), "sso".into()),
+                ("failure".into(), "sso: no-account".into())
+            ]
         );
     })
     .await;

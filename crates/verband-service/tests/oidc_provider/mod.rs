@@ -19,12 +19,12 @@ use axum::{Form, Json, Router};
 use base64::Engine;
 use chrono::{Duration, Utc};
 use openidconnect::core::{
-    CoreIdToken, CoreIdTokenClaims, CoreIdTokenFields, CoreJsonWebKeySet, CoreJwsSigningAlgorithm, CoreProviderMetadata,
-    CoreResponseType, CoreRsaPrivateSigningKey, CoreSubjectIdentifierType, CoreTokenResponse, CoreTokenType,
+    CoreIdToken, CoreIdTokenClaims, CoreIdTokenFields, CoreJsonWebKeySet, CoreJwsSigningAlgorithm, CoreProviderMetadata, CoreResponseType,
+    CoreRsaPrivateSigningKey, CoreSubjectIdentifierType, CoreTokenResponse, CoreTokenType,
 };
 use openidconnect::{
-    AccessToken, Audience, AuthUrl, EmptyAdditionalClaims, EmptyAdditionalProviderMetadata, EmptyExtraTokenFields, EndUserEmail,
-    IssuerUrl, JsonWebKeyId, JsonWebKeySetUrl, Nonce, PrivateSigningKey, ResponseTypes, StandardClaims, SubjectIdentifier, TokenUrl,
+    AccessToken, Audience, AuthUrl, EmptyAdditionalClaims, EmptyAdditionalProviderMetadata, EmptyExtraTokenFields, EndUserEmail, IssuerUrl,
+    JsonWebKeyId, JsonWebKeySetUrl, Nonce, PrivateSigningKey, ResponseTypes, StandardClaims, SubjectIdentifier, TokenUrl,
 };
 use sha2::{Digest, Sha256};
 use verband_service::{OidcConfig, SsoCallback};
@@ -191,7 +191,8 @@ async fn token(State(inner): State<Arc<Mutex<Inner>>>, headers: HeaderMap, Form(
     }
     let c = grant.claims;
     let now = Utc::now();
-    let (issued, expires) = if c.expired { (now - Duration::hours(2), now - Duration::hours(1)) } else { (now, now + Duration::minutes(5)) };
+    let (issued, expires) =
+        if c.expired { (now - Duration::hours(2), now - Duration::hours(1)) } else { (now, now + Duration::minutes(5)) };
     let mut standard = StandardClaims::new(SubjectIdentifier::new(c.subject.clone()));
     standard = standard.set_email(c.email.clone().map(EndUserEmail::new)).set_email_verified(c.email_verified);
     let claims = CoreIdTokenClaims::new(
@@ -207,6 +208,7 @@ async fn token(State(inner): State<Arc<Mutex<Inner>>>, headers: HeaderMap, Form(
     let access_token = AccessToken::new(format!("at-{}", rand::random::<u64>()));
     let id_token = CoreIdToken::new(claims, &key, CoreJwsSigningAlgorithm::RsaSsaPkcs1V15Sha256, Some(&access_token), None)
         .expect("sign the ID token");
-    let response = CoreTokenResponse::new(access_token, CoreTokenType::Bearer, CoreIdTokenFields::new(Some(id_token), EmptyExtraTokenFields {}));
+    let response =
+        CoreTokenResponse::new(access_token, CoreTokenType::Bearer, CoreIdTokenFields::new(Some(id_token), EmptyExtraTokenFields {}));
     Json(response).into_response()
 }

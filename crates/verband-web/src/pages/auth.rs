@@ -93,10 +93,12 @@ pub async fn login(
             Ok(r)
         }
         Err(ServiceError::BadCredentials) => {
-            Ok((StatusCode::UNAUTHORIZED, login_form(&v, state.service.sso_enabled(), &f.username, &f.next, LoginProblem::BadCredentials)).into_response())
+            Ok((StatusCode::UNAUTHORIZED, login_form(&v, state.service.sso_enabled(), &f.username, &f.next, LoginProblem::BadCredentials))
+                .into_response())
         }
         Err(ServiceError::Throttled) => {
-            Ok((StatusCode::TOO_MANY_REQUESTS, login_form(&v, state.service.sso_enabled(), &f.username, &f.next, LoginProblem::Throttled)).into_response())
+            Ok((StatusCode::TOO_MANY_REQUESTS, login_form(&v, state.service.sso_enabled(), &f.username, &f.next, LoginProblem::Throttled))
+                .into_response())
         }
         Err(e) => Err(e.into()),
     }

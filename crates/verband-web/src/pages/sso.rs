@@ -53,7 +53,11 @@ pub fn button(v: &Visitor, next: &str) -> Markup {
     }
 }
 
-pub async fn start(State(state): State<AppState>, Extension(v): Extension<Visitor>, Query(q): Query<StartQuery>) -> Result<Response, WebError> {
+pub async fn start(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Query(q): Query<StartQuery>,
+) -> Result<Response, WebError> {
     let next = if q.next.is_empty() { "" } else { safe_next(&q.next) };
     if v.user.is_some() && q.uitnodiging.is_empty() {
         return Ok(Redirect::to(if next.is_empty() { "/netwerken" } else { next }).into_response());
