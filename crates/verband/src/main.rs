@@ -204,10 +204,7 @@ async fn with_oidc(service: Service, args: &ServeArgs) -> anyhow::Result<Service
     let oidc = verband_service::Oidc::new(config).context("single sign-on settings")?;
     match oidc.discover().await {
         Ok(()) => eprintln!("Single sign-on through {}.", oidc.issuer()),
-        Err(e) => {
-            tracing::warn!("single sign-on through {} is not available yet: {e}; the next sign-in tries again", oidc.issuer());
-            eprintln!("Warning: single sign-on through {} is not available yet ({e}); the next sign-in tries again.", oidc.issuer());
-        }
+        Err(e) => tracing::warn!("single sign-on through {} is not available yet: {e}; the next sign-in tries again", oidc.issuer()),
     }
     Ok(service.with_oidc(oidc))
 }
