@@ -23,6 +23,7 @@ mod network;
 mod network_cache;
 pub mod network_files;
 pub mod network_map;
+pub mod oidc;
 mod partners;
 mod persons;
 pub mod portfolio;
@@ -44,6 +45,7 @@ pub use meetings::{FeedContent, MeetingDetail, VitalityPanel};
 pub use network::{Dashboard, DashboardView, NetworkListing};
 pub use network_files::{NetworkDownload, NetworkFileFormat, NetworkImportOutcome, NetworkImportPreview, NodeMatch};
 pub use network_map::{MapQuery, NetworkMap, RoundRelationships};
+pub use oidc::{Oidc, OidcConfig, OidcSetupError, SsoCallback, SsoLogin, SsoRefusal, SsoStart, TokenProblem};
 pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
 pub use search::{GlobalSearch, KnowledgeSearch};
 pub use search_feed::{RebuildProgress, RebuildStats, FOLLOW_EVERY};
@@ -66,6 +68,8 @@ pub struct Service {
     search: std::sync::Arc<search_feed::SearchSlot>,
     /// The one-time address that creates the first administrator.
     setup: setup::SharedSetup,
+    /// Single sign-on with OpenID Connect, when configured.
+    oidc: Option<std::sync::Arc<oidc::Oidc>>,
 }
 
 impl Service {
@@ -83,6 +87,7 @@ impl Service {
             mail: std::sync::Arc::new(mail),
             search: Default::default(),
             setup: Default::default(),
+            oidc: None,
         }
     }
 

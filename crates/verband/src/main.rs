@@ -61,6 +61,20 @@ struct ServeArgs {
     /// Sender of survey mail.
     #[arg(long, env = "VERBAND_MAIL_FROM", default_value = "Verband <verband@localhost>")]
     mail_from: String,
+    /// OpenID Connect issuer for single sign-on, e.g. https://login.example.nl (its discovery
+    /// document is read at start). Without it, only user names and passwords sign in.
+    #[arg(long, env = "VERBAND_OIDC_ISSUER", requires_all = ["oidc_client_id", "oidc_client_secret"])]
+    oidc_issuer: Option<String>,
+    /// Client ID of Verband at the OpenID provider.
+    #[arg(long, env = "VERBAND_OIDC_CLIENT_ID", hide_env_values = true)]
+    oidc_client_id: Option<String>,
+    /// Client secret of Verband at the OpenID provider.
+    #[arg(long, env = "VERBAND_OIDC_CLIENT_SECRET", hide_env_values = true)]
+    oidc_client_secret: Option<String>,
+    /// E-mail domains (comma-separated) whose verified addresses may create an account by
+    /// signing in; others need an invitation or an existing account. Default: none.
+    #[arg(long, env = "VERBAND_OIDC_EMAIL_DOMAINS", value_delimiter = ',')]
+    oidc_email_domains: Vec<String>,
 }
 
 #[derive(Subcommand)]
@@ -268,6 +282,27 @@ async fn network_command(service: Service, system: &Actor, command: NetworkComma
     Ok(())
 }
 
+/// Single sign-on, when an issuer is given. The provider's discovery document
+/// is read now; when the provider cannot be reached, Verband still starts (an
+/// outage there must not take Verband down) and the next sign-in tries again.
+async fn with_oidc(service: Service, args: &ServeArgs) -> anyhow::Result<Service> {
+    let Some(issuer) = &args.oidc_issuer else { return Ok(service) };
+    let public_url = args.public_url.clone().unwrap_or_else(|| format!("http://{}", args.listen));
+    let config = verband_service::OidcConfig {
+        issuer: issuer.clone(),
+        client_id: args.oidc_client_id.clone().unwrap_or_default(),
+        client_secret: args.oidc_client_secret.clone().unwrap_or_default(),
+        redirect_url: format!("{}/inloggen/sso/terug", public_url.trim_end_matches('/')),
+        email_domains: args.oidc_email_domains.clone(),
+    };
+    let oidc = verband_service::Oidc::new(config).context("single sign-on settings")?;
+    match oidc.discover().await {
+        Ok(()) => eprintln!("Single sign-on through {}.", oidc.issuer()),
+        Err(e) => tracing::warn!("single sign-on through {} is not available yet: {e}; the next sign-in tries again", oidc.issuer()),
+    }
+    Ok(service.with_oidc(oidc))
+}
+
 /// Writes the links of a load-test round to `file`, one per line.
 async fn write_survey_links(service: &Service, seed: u64, respondents: usize, file: &std::path::Path) -> anyhow::Result<()> {
     if respondents == 0 {
@@ -449,12 +484,12 @@ async fn run() -> anyhow::Result<()> {
     let service = open(&cli.db).await?;
     let system = Actor::system("cli");
     match cli.command {
-        Command::Serve(args) => serve(start_search(with_mail(service, &args)?, &cli.db).await?, &args).await?,
         Command::Network { command } => network_command(service, &system, command).await?,
+        Command::Serve(args) => serve(start_search(with_oidc(with_mail(service, &args)?, &args).await?, &cli.db).await?, &args).await?,
         Command::Migrate => println!("The database schema is up to date."),
         Command::Reindex => reindex(service, &cli.db).await?,
         Command::Demo { serve: args, scale, seed, no_serve, survey_links, survey_respondents } => {
-            let service = with_mail(service, &args)?;
+            let service = with_oidc(with_mail(service, &args)?, &args).await?;
             if service.is_empty().await? {
                 eprintln!("Writing the demo data ({scale} network(s) of full size, seed {seed})…");
                 let summary = service.seed_demo(seed, scale).await?;

@@ -36,7 +36,7 @@ enum LoginProblem {
     Throttled,
 }
 
-fn login_form(v: &Visitor, username: &str, next: &str, problem: LoginProblem) -> maud::Markup {
+fn login_form(v: &Visitor, sso: bool, username: &str, next: &str, problem: LoginProblem) -> maud::Markup {
     let title = v.t("login-title");
     let message = match problem {
         LoginProblem::None => None,
@@ -63,16 +63,17 @@ fn login_form(v: &Visitor, username: &str, next: &str, problem: LoginProblem) ->
                 }
                 button type="submit" class="button primary" { (v.t("login-submit")) }
             }
+            @if sso { (super::sso::button(v, next)) }
         }
     };
     page(v, &PageMeta::plain(&title), body)
 }
 
-pub async fn login_page(Extension(v): Extension<Visitor>, Query(q): Query<LoginQuery>) -> Response {
+pub async fn login_page(State(state): State<AppState>, Extension(v): Extension<Visitor>, Query(q): Query<LoginQuery>) -> Response {
     if v.user.is_some() {
         return Redirect::to(safe_next(if q.next.is_empty() { "/netwerken" } else { &q.next })).into_response();
     }
-    login_form(&v, "", &q.next, LoginProblem::None).into_response()
+    login_form(&v, state.service.sso_enabled(), "", &q.next, LoginProblem::None).into_response()
 }
 
 pub async fn login(
@@ -92,10 +93,12 @@ pub async fn login(
             Ok(r)
         }
         Err(ServiceError::BadCredentials) => {
-            Ok((StatusCode::UNAUTHORIZED, login_form(&v, &f.username, &f.next, LoginProblem::BadCredentials)).into_response())
+            Ok((StatusCode::UNAUTHORIZED, login_form(&v, state.service.sso_enabled(), &f.username, &f.next, LoginProblem::BadCredentials))
+                .into_response())
         }
         Err(ServiceError::Throttled) => {
-            Ok((StatusCode::TOO_MANY_REQUESTS, login_form(&v, &f.username, &f.next, LoginProblem::Throttled)).into_response())
+            Ok((StatusCode::TOO_MANY_REQUESTS, login_form(&v, state.service.sso_enabled(), &f.username, &f.next, LoginProblem::Throttled))
+                .into_response())
         }
         Err(e) => Err(e.into()),
     }

@@ -39,6 +39,7 @@ pub(crate) mod projects;
 mod relationships;
 mod search;
 mod setup;
+mod sso;
 mod stories;
 mod survey_editor_form;
 mod survey_instruments;
@@ -65,6 +66,8 @@ pub fn routes(state: AppState) -> Router {
     Router::new()
         .route("/", get(home::root))
         .route("/inloggen", get(auth::login_page).post(auth::login))
+        .route("/inloggen/sso", get(sso::start))
+        .route("/inloggen/sso/terug", get(sso::finish))
         .route("/uitloggen", post(auth::logout))
         .route("/taal", post(auth::switch_language))
         .route("/account", get(account::page_handler))
