@@ -170,7 +170,8 @@ fn with_mail(service: Service, args: &ServeArgs) -> anyhow::Result<Service> {
         &public_url,
         std::sync::Arc::new(verband_web::compose_survey_mail),
     )
-    .context("mail settings")?;
+    .context("mail settings")?
+    .with_account_mail(std::sync::Arc::new(verband_web::compose_account_mail));
     Ok(service.with_mail(mail))
 }
 

@@ -63,6 +63,7 @@ fn login_form(v: &Visitor, username: &str, next: &str, problem: LoginProblem) ->
                 }
                 button type="submit" class="button primary" { (v.t("login-submit")) }
             }
+            p { a href="/wachtwoord-vergeten" { (v.t("reset-link-on-login")) } }
         }
     };
     page(v, &PageMeta::plain(&title), body)
