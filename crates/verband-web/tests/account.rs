@@ -107,7 +107,8 @@ async fn forgotten_password_from_log_in_to_a_new_password() {
     let used = c.get(&path).await;
     let made_up = c.get("/wachtwoord-herstellen/verzonnen").await;
     assert_eq!((used.status, made_up.status), (StatusCode::NOT_FOUND, StatusCode::NOT_FOUND));
-    assert_eq!(strip(&used), strip(&made_up));
+    // Alike but for the address itself (the language switch returns to it).
+    assert_eq!(strip(&used).replace(&path, ""), strip(&made_up).replace("/wachtwoord-herstellen/verzonnen", ""));
     assert!(used.body().contains("Deze link werkt niet (meer)"));
 
     // The new password logs in.
