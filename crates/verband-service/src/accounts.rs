@@ -13,7 +13,6 @@ use crate::{Actor, ApiTokenRecord, Origin, Result, Service, ServiceError};
 pub const MAX_LOGIN_FAILURES: i64 = 5;
 pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
 pub const SESSION_HOURS: i64 = 12;
-pub const MIN_PASSWORD_LENGTH: usize = 10;
 
 pub struct LoginOutcome {
     /// The secret for the session cookie; only its hash is stored.
@@ -67,16 +66,17 @@ pub(crate) async fn hash_password_blocking(password: &str) -> Result<String> {
 /// long as a wrong password and names cannot be probed by timing.
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$3V1fRO8D8cMUwD0cSxS4V4Bc9lZnsZvGmfaKgg0Dj8E";
 
-/// The deployment's password rules; `username` may not be part of the password.
-pub(crate) fn check_password_rules(password: &str, username: &str) -> Result<()> {
-    let name = username.trim().to_lowercase();
-    if name.chars().count() >= 3 && password.to_lowercase().contains(&name) {
-        return Err(ValidationErrors::single("password", "password-contains-username").into());
-    }
-    if password.chars().count() < MIN_PASSWORD_LENGTH {
-        return Err(ValidationErrors::single("password", "password-too-short").into());
-    }
-    Ok(())
+/// The rules for a new password of this account: its user name, e-mail
+/// address and name are what a guesser tries first.
+pub(crate) fn check_password_rules(password: &str, user: &UserRecord) -> Result<()> {
+    let email = user.email.clone().unwrap_or_default();
+    Ok(verband_domain::check_new_password(password, &[&user.username, &email, &user.display_name])?)
+}
+
+/// The rules for the password of an account being made: the user name and
+/// e-mail address may not be part of it.
+pub(crate) fn check_account_password(password: &str, context: &[&str]) -> Result<()> {
+    Ok(verband_domain::check_new_password(password, context)?)
 }
 
 impl Service {
@@ -111,7 +111,7 @@ impl Service {
             (Some(user), true) => {
                 let token = new_token();
                 let expires = (Utc::now() + Duration::hours(SESSION_HOURS)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
-                verband_store::insert_session(&mut tx, &token_hash(&token), user.id, &expires).await?;
+                verband_store::insert_session_with_origin(&mut tx, &token_hash(&token), user.id, &expires, &origin.describe()).await?;
                 verband_store::clear_login_failures(&mut tx, &username).await?;
                 let actor = self.actor_for(&user, origin);
                 self.audit_only(&mut tx, &actor, "login", "user", user.id, "success").await?;
@@ -133,7 +133,7 @@ impl Service {
         self.audit_only(conn, actor, "login", "user", user_id, "success").await
     }
 
-    async fn audit_only(
+    pub(crate) async fn audit_only(
         &self,
         conn: &mut verband_store::Conn,
         actor: &Actor,
@@ -232,6 +232,22 @@ impl Service {
 
     /// Creates an account (CLI and admins only).
     pub async fn add_user(&self, actor: &Actor, username: &str, display_name: &str, password: &str, is_admin: bool) -> Result<i64> {
+        self.create_account(actor, username, display_name, None, password, is_admin, true).await
+    }
+
+    /// `add_user`, for the demo seeder also without the password rules: the
+    /// demo password is printed for everyone and is not a secret anyway.
+    #[allow(clippy::too_many_arguments)]
+    pub(crate) async fn create_account(
+        &self,
+        actor: &Actor,
+        username: &str,
+        display_name: &str,
+        email: Option<&str>,
+        password: &str,
+        is_admin: bool,
+        password_rules: bool,
+    ) -> Result<i64> {
         if !actor.is_admin {
             return Err(ServiceError::Forbidden);
         }
@@ -240,8 +256,10 @@ impl Service {
         if username.is_empty() || !username.chars().all(|c| c.is_ascii_alphanumeric() || "._-@".contains(c)) {
             e.add("username", "username-invalid");
         }
-        if password.chars().count() < MIN_PASSWORD_LENGTH {
-            e.add("password", "password-too-short");
+        if password_rules {
+            if let Err(p) = verband_domain::check_new_password(password, &[&username, display_name, email.unwrap_or("")]) {
+                e.0.extend(p.0);
+            }
         }
         e.finish(())?;
         let hash = hash_password_blocking(password).await?;
@@ -250,7 +268,7 @@ impl Service {
             return Err(ServiceError::Conflict(format!("user {username} already exists")));
         }
         let display = if display_name.trim().is_empty() { username.as_str() } else { display_name.trim() };
-        let id = verband_store::insert_user(&mut tx, &username, display, None, &hash, is_admin).await?;
+        let id = verband_store::insert_user(&mut tx, &username, display, email, &hash, is_admin).await?;
         self.record(&mut tx, actor, None, "create", "user", id, &username).await?;
         tx.commit().await?;
         Ok(id)
@@ -275,11 +293,15 @@ impl Service {
         if !actor.is_admin {
             return Err(ServiceError::Forbidden);
         }
-        check_password_rules(password, username)?;
+        let user = {
+            let mut conn = self.store.conn().await?;
+            verband_store::user_by_username(&mut conn, &username.trim().to_lowercase()).await?.ok_or(ServiceError::NotFound)?
+        };
+        check_password_rules(password, &user)?;
         let hash = hash_password_blocking(password).await?;
         let mut tx = self.store.begin().await?;
-        let user = verband_store::user_by_username(&mut tx, &username.trim().to_lowercase()).await?.ok_or(ServiceError::NotFound)?;
         verband_store::set_password_hash(&mut tx, user.id, &hash).await?;
+        verband_store::retire_password_resets(&mut tx, user.id).await?;
         verband_store::delete_sessions_of_user(&mut tx, user.id).await?;
         self.record(&mut tx, actor, None, "set_password", "user", user.id, &user.username).await?;
         tx.commit().await?;

@@ -23,6 +23,13 @@ pub const DEMO_USERS: &[(&str, &str, bool)] = &[
     ("admin", "Beheerder", true),
 ];
 
+/// The e-mail address of a demo account (the `.example` domain reaches no one).
+pub fn demo_email(username: &str) -> String {
+    format!("{username}@{DEMO_MAIL_DOMAIN}")
+}
+
+pub const DEMO_MAIL_DOMAIN: &str = "gezond-rivierenland.example";
+
 pub struct DemoSummary {
     pub networks: Vec<(i64, String)>,
 }
@@ -49,7 +56,8 @@ impl Service {
         let main = networks[0].0;
         let second = networks[networks.len() - 1].0;
         for (username, display, is_admin) in DEMO_USERS {
-            self.add_user(&actor, username, display, DEMO_PASSWORD, *is_admin).await?;
+            // With an address, so that "Wachtwoord vergeten" can be tried (with a mail sink).
+            self.create_account(&actor, username, display, Some(&demo_email(username)), DEMO_PASSWORD, *is_admin, false).await?;
         }
         let grants: [(&str, i64, NetworkRole); 6] = [
             ("coordinator", main, NetworkRole::Coordinator),

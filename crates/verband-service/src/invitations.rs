@@ -273,7 +273,7 @@ impl Service {
         // The address is the invited one; the form's own is ignored.
         let form = AccountForm { email: String::new(), ..form.clone() };
         let draft = form.validate(false)?;
-        crate::accounts::check_password_rules(&draft.password, &draft.username)?;
+        crate::accounts::check_account_password(&draft.password, &[&draft.username, draft.email.as_deref().unwrap_or_default(), &draft.display_name])?;
         let hash = crate::accounts::hash_password_blocking(&draft.password).await?;
         let mut tx = self.store.begin().await?;
         let (inv, _) = self.open_invitation(&mut tx, token, &origin).await?;

@@ -60,7 +60,7 @@ impl Service {
             return Err(ServiceError::NotFound);
         }
         let draft = form.validate(true)?;
-        crate::accounts::check_password_rules(&draft.password, &draft.username)?;
+        crate::accounts::check_account_password(&draft.password, &[&draft.username, draft.email.as_deref().unwrap_or_default(), &draft.display_name])?;
         let hash = crate::accounts::hash_password_blocking(&draft.password).await?;
         let mut tx = self.store.begin().await?;
         if verband_store::admin_count(&mut tx).await? > 0 {

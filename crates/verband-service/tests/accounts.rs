@@ -150,13 +150,13 @@ async fn user_rules_short_password_and_duplicate_name() {
         assert!(matches!(&r, Err(ServiceError::Invalid(e)) if e.for_field("username").is_some()), "{r:?}");
         assert_eq!(audit_count(&svc).await, before, "refused accounts write nothing");
 
-        svc.add_user(&system(), "piet", "", "1234567890", false).await.unwrap();
+        svc.add_user(&system(), "piet", "", "boterham met hagelslag", false).await.unwrap();
         let r = svc.add_user(&system(), " PIET ", "", PASSWORD, false).await;
         assert!(matches!(r, Err(ServiceError::Conflict(_))), "{r:?}");
         let users = svc.list_users(&system()).await.unwrap();
         assert_eq!(users.iter().map(|(u, _)| u.username.as_str()).collect::<Vec<_>>(), ["piet"]);
         assert_eq!(users[0].0.display_name, "piet", "an empty display name falls back to the user name");
-        assert_eq!(svc.login("piet", "1234567890", web()).await.unwrap().user.username, "piet");
+        assert_eq!(svc.login("piet", "boterham met hagelslag", web()).await.unwrap().user.username, "piet");
     })
     .await;
 }

@@ -4,6 +4,7 @@
 //! portable column types (integers, text), so one query text serves both.
 //! Times are stored as RFC 3339 UTC text and dates as ISO text.
 
+mod accounts;
 mod agreements;
 mod audit;
 mod auth;
@@ -152,6 +153,7 @@ pub fn now_text() -> String {
     chrono::Utc::now().format("%Y-%m-%dT%H:%M:%SZ").to_string()
 }
 
+pub use accounts::*;
 pub use agreements::*;
 pub use audit::*;
 pub use auth::*;

@@ -85,13 +85,6 @@ pub async fn insert_oidc_identity(conn: &mut Conn, issuer: &str, subject: &str, 
     Ok(())
 }
 
-/// Ids of the accounts whose e-mail address is `email` (compared in lower case).
-pub async fn user_ids_by_email(conn: &mut Conn, email: &str) -> Result<Vec<i64>> {
-    let rows =
-        sqlx::query("SELECT id FROM users WHERE lower(email) = $1 ORDER BY id").bind(email.trim().to_lowercase()).fetch_all(conn).await?;
-    rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
-}
-
 /// An invitation that can still be accepted.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PendingInvitationRecord {

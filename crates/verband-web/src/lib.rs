@@ -2,6 +2,7 @@
 //! `/api/v1`. Only this crate knows HTTP; every decision of who may do what
 //! is made by `verband-service`.
 
+mod account_mail;
 mod api;
 mod calendar;
 mod csrf;
@@ -20,6 +21,7 @@ use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
 use verband_service::Service;
 
+pub use account_mail::compose_account_mail;
 pub use i18n::{translate, LANGUAGES};
 pub use respondent::compose_survey_mail;
 

@@ -233,7 +233,8 @@ fn with_mail(service: Service, args: &ServeArgs) -> anyhow::Result<Service> {
 
 fn mail_settings(service: Service, smtp_url: Option<&str>, from: &str, public_url: &str) -> anyhow::Result<Service> {
     let mail = verband_service::mail::MailSettings::new(smtp_url, from, public_url, std::sync::Arc::new(verband_web::compose_survey_mail))
-        .context("mail settings")?;
+        .context("mail settings")?
+        .with_account_mail(std::sync::Arc::new(verband_web::compose_account_mail));
     Ok(service.with_mail(mail))
 }
 

@@ -57,7 +57,7 @@ error-url-invalid = A web address starts with https:// or http://.
 error-email-invalid = Enter a valid e-mail address, such as name@organisation.nl.
 error-phone-invalid = Enter a valid phone number.
 error-username-invalid = Use only letters, digits and . _ - @.
-error-password-too-short = A password has at least 10 characters.
+error-password-too-short = A password has at least 12 characters.
 
 ## General
 save = Save

@@ -58,7 +58,7 @@ error-url-invalid = Een webadres begint met https:// of http://.
 error-email-invalid = Vul een geldig e-mailadres in, zoals naam@organisatie.nl.
 error-phone-invalid = Vul een geldig telefoonnummer in.
 error-username-invalid = Gebruik alleen letters, cijfers en . _ - @.
-error-password-too-short = Een wachtwoord heeft minstens 10 tekens.
+error-password-too-short = Een wachtwoord heeft minstens 12 tekens.
 
 ## Algemeen
 save = Opslaan

@@ -64,6 +64,7 @@ fn login_form(v: &Visitor, sso: bool, username: &str, next: &str, problem: Login
                 button type="submit" class="button primary" { (v.t("login-submit")) }
             }
             @if sso { (super::sso::button(v, next)) }
+            p { a href="/wachtwoord-vergeten" { (v.t("reset-link-on-login")) } }
         }
     };
     page(v, &PageMeta::plain(&title), body)

@@ -32,6 +32,7 @@ mod meetings;
 mod network;
 mod network_files;
 mod partners;
+mod password_reset;
 mod persons;
 pub(crate) mod portfolio;
 mod project_form;
@@ -71,6 +72,11 @@ pub fn routes(state: AppState) -> Router {
         .route("/uitloggen", post(auth::logout))
         .route("/taal", post(auth::switch_language))
         .route("/account", get(account::page_handler))
+        .route("/account/gegevens", post(account::save_profile))
+        .route("/account/wachtwoord", post(account::change_password))
+        .route("/account/sessies/elders-uitloggen", post(account::end_other_sessions))
+        .route("/wachtwoord-vergeten", get(password_reset::request_page).post(password_reset::request))
+        .route("/wachtwoord-herstellen/{token}", get(password_reset::choose_page).post(password_reset::choose))
         .route("/account/tokens", post(account::create_token))
         .route("/account/tokens/{token_id}/intrekken", post(account::revoke_token))
         .route("/netwerken", get(home::networks))
