@@ -22,6 +22,10 @@ pub struct DashboardView {
     pub partner_names: Vec<(i64, String)>,
     pub portfolio: std::sync::Arc<crate::PortfolioOverview>,
     pub agreements: std::sync::Arc<crate::agreements::Balances>,
+    /// How far the network is with its first steps.
+    pub start: verband_domain::first_steps::NetworkStart,
+    /// Live bodies (a meeting needs one to be planned in).
+    pub bodies: i64,
 }
 
 impl Service {
@@ -37,7 +41,17 @@ impl Service {
         let agreements = self.balances_at(&mut conn, network_id, seq).await?;
         let stories = verband_store::stories_of_network(&mut conn, network_id, Some(stories)).await?;
         let partner_names = verband_store::partner_choices(&mut conn, network_id).await?;
-        Ok(DashboardView { dashboard, vitality, stories, partner_names, portfolio, agreements })
+        let more = verband_store::start_counts(&mut conn, network_id).await?;
+        let start = verband_domain::first_steps::NetworkStart {
+            partners: dashboard.counts.partners,
+            has_ambition: dashboard.network.ambition.as_deref().is_some_and(|a| !a.trim().is_empty()),
+            goals: dashboard.counts.goals,
+            agreements: more.agreements,
+            meetings: more.meetings,
+            projects: more.projects,
+            people_with_access: more.people_with_access,
+        };
+        Ok(DashboardView { dashboard, vitality, stories, partner_names, portfolio, agreements, start, bodies: more.bodies })
     }
 
     /// The networks the actor has a role in (all of them for admins), by name.
@@ -60,7 +74,12 @@ impl Service {
     }
 
     /// The network with the actor's role, on a connection the caller goes on using.
-    async fn network_in(&self, conn: &mut verband_store::Conn, actor: &Actor, network_id: i64) -> Result<(Network, NetworkRole)> {
+    pub(crate) async fn network_in(
+        &self,
+        conn: &mut verband_store::Conn,
+        actor: &Actor,
+        network_id: i64,
+    ) -> Result<(Network, NetworkRole)> {
         if actor.is_admin {
             let network = verband_store::network_by_id(conn, network_id).await?.ok_or(ServiceError::NotFound)?;
             return Ok((network, NetworkRole::Coordinator));

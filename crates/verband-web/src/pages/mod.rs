@@ -9,6 +9,7 @@ pub(crate) mod agreement_documents;
 mod agreements;
 mod agreements_panel;
 mod ambition;
+mod audit;
 mod auth;
 pub(crate) mod calendar_feeds;
 mod checklist;
@@ -68,6 +69,10 @@ pub fn routes(state: AppState) -> Router {
         .route("/account/tokens/{token_id}/intrekken", post(account::revoke_token))
         .route("/netwerken", get(home::networks))
         .route(n, get(home::dashboard))
+        .route(&format!("{n}/logboek"), get(audit::network_log))
+        .route(&format!("{n}/logboek.csv"), get(audit::network_csv))
+        .route("/beheer/logboek", get(audit::admin_log))
+        .route("/beheer/logboek.csv", get(audit::admin_csv))
         .route(&format!("{n}/gegevens"), get(network::edit_form).post(network::update))
         .route(&format!("{n}/partners"), get(partners::list))
         .route(&format!("{n}/partners/nieuw"), get(partners::new_form).post(partners::create))
