@@ -9,6 +9,7 @@ pub mod delivery_rate;
 pub mod demo;
 pub mod demo_portfolio;
 pub mod demo_relationships;
+pub mod first_steps;
 pub mod funding;
 pub mod import;
 pub mod import_portfolio;

@@ -259,6 +259,11 @@ impl Service {
                 commitment_sheet(&commitments, &agreements, &organisations, lang)
             }
         };
+        // Sheets carry names and e-mail addresses: who took them is logged.
+        drop(conn);
+        let mut tx = self.store.begin().await?;
+        self.audit_download(&mut tx, actor, Some(network_id), "sheet", None, Some(kind.code())).await?;
+        tx.commit().await?;
         Ok(Table { headers, rows })
     }
 

@@ -5,6 +5,7 @@
 mod access;
 mod accounts;
 pub mod agreements;
+pub mod audit;
 pub mod demo;
 mod demo_knowledge;
 mod demo_meetings;
@@ -40,6 +41,7 @@ pub mod surveys;
 pub use access::{Actor, Channel, Origin};
 pub use accounts::{LoginOutcome, NewApiToken, MAX_LOGIN_FAILURES, SESSION_HOURS};
 pub use agreements::AgreementDetail;
+pub use audit::{AuditQuery, AuditScope, AuditView};
 pub use error::ServiceError;
 pub use exchange::{FileProblem, ImportCheck, ImportCounts, ImportDone, PreviewOutcome, SheetKind};
 pub use invitations::{AccessView, InvitationPreview, InvitationSent, InviteOutcome};

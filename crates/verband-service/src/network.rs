@@ -31,6 +31,10 @@ pub struct DashboardView {
     pub partner_names: Vec<(i64, String)>,
     pub portfolio: std::sync::Arc<crate::PortfolioOverview>,
     pub agreements: std::sync::Arc<crate::agreements::Balances>,
+    /// How far the network is with its first steps.
+    pub start: verband_domain::first_steps::NetworkStart,
+    /// Live bodies (a meeting needs one to be planned in).
+    pub bodies: i64,
 }
 
 impl Service {
@@ -46,7 +50,17 @@ impl Service {
         let agreements = self.balances_at(&mut conn, network_id, seq).await?;
         let stories = verband_store::stories_of_network(&mut conn, network_id, Some(stories)).await?;
         let partner_names = verband_store::partner_choices(&mut conn, network_id).await?;
-        Ok(DashboardView { dashboard, vitality, stories, partner_names, portfolio, agreements })
+        let more = verband_store::start_counts(&mut conn, network_id).await?;
+        let start = verband_domain::first_steps::NetworkStart {
+            partners: dashboard.counts.partners,
+            has_ambition: dashboard.network.ambition.as_deref().is_some_and(|a| !a.trim().is_empty()),
+            goals: dashboard.counts.goals,
+            agreements: more.agreements,
+            meetings: more.meetings,
+            projects: more.projects,
+            people_with_access: more.people_with_access,
+        };
+        Ok(DashboardView { dashboard, vitality, stories, partner_names, portfolio, agreements, start, bodies: more.bodies })
     }
 
     /// The networks the actor has a role in (all of them for admins), by name.

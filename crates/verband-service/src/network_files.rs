@@ -293,7 +293,12 @@ impl Service {
         if let Some(r) = &round {
             stem.push_str(&format!("-{}", r.measured_on));
         }
-        Ok(NetworkDownload { file_name: format!("{stem}.{}", format.extension()), media_type: format.media_type(), content })
+        let file_name = format!("{stem}.{}", format.extension());
+        drop(conn);
+        let mut tx = self.store.begin().await?;
+        self.audit_download(&mut tx, actor, Some(network_id), "network_file", round.as_ref().map(|r| r.id), Some(&file_name)).await?;
+        tx.commit().await?;
+        Ok(NetworkDownload { file_name, media_type: format.media_type(), content })
     }
 
     /// Reads a network file and shows what importing it would do. When the

@@ -26,4 +26,14 @@ impl Service {
         }
         Ok(table)
     }
+
+    /// The round's results for a download (CSV or Excel): the same figures
+    /// as the results page, and the download is written to the audit log.
+    pub async fn survey_results_download(&self, actor: &Actor, network_id: i64, round_id: i64) -> Result<crate::surveys::SurveyResults> {
+        let results = self.survey_results(actor, network_id, round_id).await?;
+        let mut tx = self.store.begin().await?;
+        self.audit_download(&mut tx, actor, Some(network_id), "survey_results", Some(round_id), Some(&results.round.label)).await?;
+        tx.commit().await?;
+        Ok(results)
+    }
 }

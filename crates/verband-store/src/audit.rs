@@ -153,3 +153,116 @@ pub async fn latest_change_seq(conn: &mut Conn, network_id: i64) -> Result<i64> 
         sqlx::query("SELECT COALESCE(MAX(seq), 0) AS seq FROM change_log WHERE network_id = $1").bind(network_id).fetch_one(conn).await?;
     Ok(row.try_get("seq")?)
 }
+
+/// What the audit log page asks for: one network (or everything), narrowed
+/// by who, what and when. Dates are whole days in UTC, both ends included.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AuditFilter {
+    /// `Some(id)`: only that network's rows; `None`: every row, also those without a network.
+    pub network_id: Option<i64>,
+    /// Exact actor name as written in the log.
+    pub actor: Option<String>,
+    pub action: Option<String>,
+    /// `success` or `failure`.
+    pub result: Option<String>,
+    pub from: Option<chrono::NaiveDate>,
+    pub to: Option<chrono::NaiveDate>,
+}
+
+enum Bind {
+    Int(i64),
+    Text(String),
+}
+
+impl AuditFilter {
+    /// The WHERE clause (starting with " WHERE", or empty) and its values.
+    /// `scope_only` leaves out the narrowing filters: the choices a filter
+    /// offers come from the whole scope, not from what is already narrowed.
+    fn clause(&self, scope_only: bool) -> (String, Vec<Bind>) {
+        let mut parts: Vec<String> = Vec::new();
+        let mut binds: Vec<Bind> = Vec::new();
+        let mut push = |sql: &str, b: Bind, parts: &mut Vec<String>| {
+            binds.push(b);
+            parts.push(sql.replace('?', &format!("${}", binds.len())));
+        };
+        if let Some(n) = self.network_id {
+            push("network_id = ?", Bind::Int(n), &mut parts);
+        }
+        if !scope_only {
+            if let Some(a) = &self.actor {
+                push("actor = ?", Bind::Text(a.clone()), &mut parts);
+            }
+            if let Some(a) = &self.action {
+                push("action = ?", Bind::Text(a.clone()), &mut parts);
+            }
+            if let Some(r) = &self.result {
+                push("result = ?", Bind::Text(r.clone()), &mut parts);
+            }
+            if let Some(d) = self.from {
+                push("at >= ?", Bind::Text(format!("{}T00:00:00Z", d.format("%Y-%m-%d"))), &mut parts);
+            }
+            if let Some(d) = self.to.and_then(|d| d.succ_opt()) {
+                push("at < ?", Bind::Text(format!("{}T00:00:00Z", d.format("%Y-%m-%d"))), &mut parts);
+            }
+        }
+        if parts.is_empty() {
+            (String::new(), binds)
+        } else {
+            (format!(" WHERE {}", parts.join(" AND ")), binds)
+        }
+    }
+}
+
+fn bind_all<'q>(
+    mut q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    binds: Vec<Bind>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for b in binds {
+        q = match b {
+            Bind::Int(i) => q.bind(i),
+            Bind::Text(t) => q.bind(t),
+        };
+    }
+    q
+}
+
+/// One page of the filtered audit log, newest first, and how many rows match.
+pub async fn audit_page(conn: &mut Conn, filter: &AuditFilter, limit: i64, offset: i64) -> Result<(Vec<AuditRecord>, i64)> {
+    let (clause, binds) = filter.clause(false);
+    let row = bind_all(sqlx::query(&format!("SELECT COUNT(*) AS n FROM audit_log{clause}")), binds).fetch_one(&mut *conn).await?;
+    let total: i64 = row.try_get("n")?;
+    let (clause, mut binds) = filter.clause(false);
+    let next = binds.len();
+    binds.push(Bind::Int(limit));
+    binds.push(Bind::Int(offset));
+    let sql = format!(
+        "SELECT id, at, network_id, actor, action, object_type, object_id, object_label, result, origin
+         FROM audit_log{clause} ORDER BY id DESC LIMIT ${} OFFSET ${}",
+        next + 1,
+        next + 2
+    );
+    let rows = bind_all(sqlx::query(&sql), binds).fetch_all(&mut *conn).await?;
+    Ok((rows.iter().map(audit_from_row).collect::<Result<Vec<_>>>()?, total))
+}
+
+/// Every row of the filtered audit log, newest first, at most `limit`.
+pub async fn audit_rows(conn: &mut Conn, filter: &AuditFilter, limit: i64) -> Result<Vec<AuditRecord>> {
+    Ok(audit_page(conn, filter, limit, 0).await?.0)
+}
+
+/// The actor names and the actions that occur in the filter's scope (its
+/// network, or everything), each sorted and at most `limit` long: the
+/// choices of the page's filters.
+pub async fn audit_choices(conn: &mut Conn, filter: &AuditFilter, limit: i64) -> Result<(Vec<String>, Vec<String>)> {
+    let mut out = Vec::new();
+    for column in ["actor", "action"] {
+        let (clause, mut binds) = filter.clause(true);
+        binds.push(Bind::Int(limit));
+        let sql = format!("SELECT DISTINCT {column} AS v FROM audit_log{clause} ORDER BY {column} LIMIT ${}", binds.len());
+        let rows = bind_all(sqlx::query(&sql), binds).fetch_all(&mut *conn).await?;
+        out.push(rows.iter().map(|r| r.try_get::<String, _>("v")).collect::<std::result::Result<Vec<_>, _>>()?);
+    }
+    let actions = out.pop().unwrap_or_default();
+    let actors = out.pop().unwrap_or_default();
+    Ok((actors, actions))
+}

@@ -147,3 +147,36 @@ pub async fn network_counts(conn: &mut Conn, id: i64) -> Result<NetworkCounts> {
         interests: row.try_get("interests")?,
     })
 }
+
+/// What a new network has done of its first steps, beyond [`NetworkCounts`].
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct StartCounts {
+    pub agreements: i64,
+    pub meetings: i64,
+    pub projects: i64,
+    pub bodies: i64,
+    /// Accounts with a role here plus invitations still open.
+    pub people_with_access: i64,
+}
+
+pub async fn start_counts(conn: &mut Conn, id: i64) -> Result<StartCounts> {
+    let row = sqlx::query(
+        "SELECT
+           (SELECT COUNT(*) FROM agreements WHERE network_id = $1 AND archived_at IS NULL) AS agreements,
+           (SELECT COUNT(*) FROM meetings WHERE network_id = $1) AS meetings,
+           (SELECT COUNT(*) FROM projects WHERE network_id = $1 AND archived_at IS NULL) AS projects,
+           (SELECT COUNT(*) FROM bodies WHERE network_id = $1 AND archived_at IS NULL) AS bodies,
+           (SELECT COUNT(*) FROM network_roles WHERE network_id = $1)
+             + (SELECT COUNT(*) FROM invitations WHERE network_id = $1 AND accepted_at IS NULL AND withdrawn_at IS NULL) AS people",
+    )
+    .bind(id)
+    .fetch_one(conn)
+    .await?;
+    Ok(StartCounts {
+        agreements: row.try_get("agreements")?,
+        meetings: row.try_get("meetings")?,
+        projects: row.try_get("projects")?,
+        bodies: row.try_get("bodies")?,
+        people_with_access: row.try_get("people")?,
+    })
+}

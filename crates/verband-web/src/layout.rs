@@ -92,6 +92,7 @@ pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {
                             @if let Some(u) = &v.user {
                                 nav class="account-nav" aria-label=(v.t("nav-account-label")) {
                                     a href="/account" { (u.display_name) }
+                                    @if u.is_admin { a id="nav-admin-audit" href="/beheer/logboek" { (v.t("nav-admin-audit")) } }
                                     form method="post" action="/uitloggen" {
                                         input type="hidden" name="csrf" value=(v.csrf);
                                         button type="submit" class="link-button" { (v.t("logout")) }
@@ -115,6 +116,10 @@ pub fn page(v: &Visitor, meta: &PageMeta, body: Markup) -> Markup {
                                         a id="nav-access" href={ "/netwerken/" (n.id) "/toegang" }
                                           aria-current=[(meta.active == "access").then_some("page")] { (v.t("nav-access")) }
                                     }
+                                }
+                                // The audit log names people and what they did: coordinators only.
+                                @if n.role == NetworkRole::Coordinator {
+                                    li { a id="nav-audit" href={ "/netwerken/" (n.id) "/logboek" } aria-current=[(meta.active == "audit").then_some("page")] { (v.t("nav-audit")) } }
                                 }
                             }
                         }

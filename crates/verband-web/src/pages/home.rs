@@ -4,6 +4,8 @@ use axum::extract::{Path, Query, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::Extension;
 use maud::{html, Markup};
+use verband_domain::first_steps::{self, FirstStep, NetworkStart};
+use verband_domain::NetworkRole;
 use verband_service::AuditRecord;
 
 use crate::error::WebError;
@@ -64,7 +66,7 @@ fn audit_sentence(v: &Visitor, r: &AuditRecord) -> String {
 }
 
 /// RFC 3339 UTC text as a short local-looking timestamp.
-fn when(v: &Visitor, at: &str) -> String {
+pub(crate) fn when(v: &Visitor, at: &str) -> String {
     match chrono::DateTime::parse_from_rfc3339(at) {
         Ok(t) => {
             let t = t.with_timezone(&chrono::Utc);
@@ -87,6 +89,7 @@ pub async fn dashboard(
     let view = state.service.dashboard_view(&actor, network_id, 3).await?;
     let (d, vitality, stories, partner_names, portfolio, agreements) =
         (view.dashboard, view.vitality, view.stories, view.partner_names, view.portfolio, view.agreements);
+    let measures = first_steps::show_measures(&view.start);
     let n = &d.network;
     let base = format!("/netwerken/{}", n.id);
     let counts = [
@@ -108,6 +111,7 @@ pub async fn dashboard(
             " · " (v.t("dashboard-phase")) ": " strong { (v.t(&n.phase.label_key())) }
             " · " (v.t("dashboard-your-role")) ": " (v.t(&d.role.label_key()))
         }
+        @if first_steps::show_first_steps(&view.start) { (first_steps_panel(&v, n.id, d.role, &view.start, view.bodies)) }
         section aria-labelledby="ambition-title" class="panel" {
             h2 id="ambition-title" { (v.t("dashboard-ambition")) }
             @match &n.ambition {
@@ -123,8 +127,11 @@ pub async fn dashboard(
                 }
             }
         }
-        (crate::pages::vitality::panel(&v, n.id, &vitality, d.role.may_edit_records()))
-        (crate::pages::portfolio::dashboard_panels(&v, n.id, &portfolio, &partner_names))
+        // Without partners, projects or meetings these would present zeros as findings.
+        @if measures {
+            (crate::pages::vitality::panel(&v, n.id, &vitality, d.role.may_edit_records()))
+            (crate::pages::portfolio::dashboard_panels(&v, n.id, &portfolio, &partner_names))
+        }
         (crate::pages::agreements_panel::dashboard_panel(&v, n.id, &agreements, &partner_names))
         section aria-labelledby="stories-title" class="panel" {
             div class="page-head" {
@@ -151,7 +158,7 @@ pub async fn dashboard(
         div class="columns" {
             section aria-labelledby="sectors-title" class="panel" {
                 h2 id="sectors-title" { (v.t("dashboard-per-sector")) }
-                @if d.per_sector.is_empty() {
+                @if d.per_sector.is_empty() || !measures {
                     p class="empty" { (v.t("partners-empty")) }
                 } @else {
                     @let max = d.per_sector.iter().map(|(_, c)| *c).max().unwrap_or(1).max(1);
@@ -192,4 +199,60 @@ pub async fn dashboard(
         }
     };
     Ok(page(&v, &PageMeta::network(&n.name, nav(n, d.role), "dashboard"), body))
+}
+
+/// The first steps of a new network, each ticked when done (in words too,
+/// for screen readers), each with its link when the viewer may take it.
+fn first_steps_panel(v: &Visitor, network_id: i64, role: NetworkRole, start: &NetworkStart, bodies: i64) -> Markup {
+    let base = format!("/netwerken/{network_id}");
+    let links = |step: FirstStep| -> Vec<(String, &'static str)> {
+        match step {
+            FirstStep::Partners if role.may_edit_records() => {
+                vec![
+                    (format!("{base}/partners/nieuw"), "first-step-partners-add"),
+                    (format!("{base}/uitwisselen"), "first-step-partners-import"),
+                ]
+            }
+            FirstStep::Ambition if role.may_edit_ambition() => vec![(format!("{base}/ambitie"), "first-step-ambition-link")],
+            FirstStep::Agreement if role.may_edit_records() => vec![(format!("{base}/afspraken/nieuw"), "first-step-agreement-link")],
+            // A meeting is planned in a body; without one, start there.
+            FirstStep::Meeting if role.may_edit_records() && bodies > 0 => {
+                vec![(format!("{base}/bijeenkomsten/nieuw"), "first-step-meeting-link")]
+            }
+            FirstStep::Meeting if role.may_edit_records() => vec![(format!("{base}/organen"), "first-step-meeting-body-link")],
+            FirstStep::Invite if role.may_edit_records() => vec![(format!("{base}/toegang"), "first-step-invite-link")],
+            _ => Vec::new(),
+        }
+    };
+    let steps = first_steps::first_steps(start);
+    let done = steps.iter().filter(|(_, d)| *d).count();
+    html! {
+        section aria-labelledby="first-steps-title" class="panel first-steps" id="first-steps" {
+            h2 id="first-steps-title" { (v.t("first-steps-title")) }
+            p { (v.ta("first-steps-intro", &[("done", done.into()), ("total", steps.len().into())])) }
+            ol class="first-steps-list" {
+                @for (step, is_done) in &steps {
+                    li class={ "first-step " @if *is_done { "done" } @else { "todo" } } data-step=(step.code()) {
+                        span class="first-step-mark" aria-hidden="true" { @if *is_done { "✓" } @else { "○" } }
+                        " "
+                        strong { (v.t(&format!("first-step-{}", step.code()))) }
+                        " "
+                        @if *is_done {
+                            span class="badge status-ok" { (v.t("first-step-done")) }
+                        } @else {
+                            span class="badge muted" { (v.t("first-step-todo")) }
+                        }
+                        @let step_links = links(*step);
+                        @if !*is_done && !step_links.is_empty() {
+                            " — "
+                            @for (i, (href, key)) in step_links.iter().enumerate() {
+                                @if i > 0 { " " (v.t("first-step-or")) " " }
+                                a href=(href) { (v.t(key)) }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -11,6 +11,7 @@ pub(crate) mod agreement_documents;
 mod agreements;
 mod agreements_panel;
 mod ambition;
+mod audit;
 mod auth;
 pub(crate) mod calendar_feeds;
 mod checklist;
@@ -94,6 +95,10 @@ pub fn routes(state: AppState) -> Router {
         .route(&format!("{n}/toegang/personen/{{id}}"), post(access::change))
         .route(&format!("{n}/toegang/personen/{{id}}/verwijderen"), get(access::confirm_remove).post(access::remove))
         .route(n, get(home::dashboard))
+        .route(&format!("{n}/logboek"), get(audit::network_log))
+        .route(&format!("{n}/logboek.csv"), get(audit::network_csv))
+        .route("/beheer/logboek", get(audit::admin_log))
+        .route("/beheer/logboek.csv", get(audit::admin_csv))
         .route(&format!("{n}/gegevens"), get(network::edit_form).post(network::update))
         .route(&format!("{n}/partners"), get(partners::list))
         .route(&format!("{n}/partners/nieuw"), get(partners::new_form).post(partners::create))

@@ -374,7 +374,7 @@ pub async fn export(
     if let Some(format) = file.strip_prefix("antwoorden.") {
         return raw_answers_export(&state, &v, network_id, round_id, format).await;
     }
-    let r = state.service.survey_results(&actor, network_id, round_id).await?;
+    let r = state.service.survey_results_download(&actor, network_id, round_id).await?;
     let table = results_table(&v, &r);
     let name = v.t("survey-file-name");
     match file.as_str() {
