@@ -31,9 +31,10 @@ pub mod secrets;
 pub mod survey_instruments;
 mod survey_raw;
 pub mod surveys;
+mod two_factor;
 
 pub use access::{Actor, Channel, Origin};
-pub use accounts::{LoginOutcome, NewApiToken, MAX_LOGIN_FAILURES, SESSION_HOURS};
+pub use accounts::{LoginOutcome, NewApiToken, PendingLogin, SignedIn, MAX_LOGIN_FAILURES, SESSION_HOURS};
 pub use agreements::AgreementDetail;
 pub use error::ServiceError;
 pub use exchange::{FileProblem, ImportCheck, ImportCounts, ImportDone, PreviewOutcome, SheetKind};
@@ -43,6 +44,8 @@ pub use network_files::{NetworkDownload, NetworkFileFormat, NetworkImportOutcome
 pub use network_map::{MapQuery, NetworkMap, RoundRelationships};
 pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
 pub use search::{GlobalSearch, KnowledgeSearch};
+pub use verband_store::TwoFactorAccount;
+pub use two_factor::{TwoFactorAdminView, TwoFactorRequirement, TwoFactorSetup, TwoFactorStatus, PENDING_LOGIN_MINUTES, TOTP_ISSUER};
 pub use search_feed::{RebuildProgress, RebuildStats, FOLLOW_EVERY};
 pub use verband_store::{ApiTokenRecord, AuditRecord, CalendarFeed, DocumentInfo, Engine, NetworkCounts, Store, UserRecord};
 pub use verband_store::{KnowledgeAttachment, KnowledgeQuestion, KnowledgeRecord};

@@ -20,6 +20,7 @@ mod relationships;
 mod search_rows;
 mod sql;
 mod surveys;
+mod two_factor;
 mod users;
 
 use std::str::FromStr;
@@ -166,4 +167,5 @@ pub use relationships::*;
 pub use search_rows::*;
 pub use sqlx::Error as SqlxError;
 pub use surveys::*;
+pub use two_factor::*;
 pub use users::*;

@@ -35,6 +35,7 @@ async fn account_page(
             dt { (v.t("login-username")) } dd { (user.username) }
             dt { (v.t("account-language")) } dd { (v.t("language-name")) }
         }
+        p { a href=(super::two_factor::PATH) { (v.t("two-factor-title")) } }
         section aria-labelledby="tokens-title" class="panel" {
             h2 id="tokens-title" { (v.t("tokens-title")) }
             p { (v.t("tokens-intro")) " " a href="/api/v1/openapi.json" { (v.t("footer-api")) } }

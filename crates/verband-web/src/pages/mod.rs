@@ -38,6 +38,7 @@ mod search;
 mod stories;
 mod survey_editor_form;
 mod survey_instruments;
+pub(crate) mod two_factor;
 pub(crate) mod survey_results;
 pub(crate) mod surveys;
 pub(crate) mod vitality;
@@ -65,6 +66,14 @@ pub fn routes(state: AppState) -> Router {
         .route("/taal", post(auth::switch_language))
         .route("/account", get(account::page_handler))
         .route("/account/tokens", post(account::create_token))
+        .route(two_factor::PATH, get(two_factor::show))
+        .route(&format!("{}/starten", two_factor::PATH), post(two_factor::start))
+        .route(&format!("{}/bevestigen", two_factor::PATH), post(two_factor::confirm))
+        .route(&format!("{}/herstelcodes", two_factor::PATH), post(two_factor::renew_codes))
+        .route(&format!("{}/uitzetten", two_factor::PATH), post(two_factor::switch_off))
+        .route(two_factor::LOGIN_CODE_PATH, get(two_factor::login_code_page).post(two_factor::login_code))
+        .route(two_factor::ADMIN_PATH, get(two_factor::admin_page).post(two_factor::admin_save))
+        .route(&format!("{}/herstellen", two_factor::ADMIN_PATH), post(two_factor::admin_reset))
         .route("/account/tokens/{token_id}/intrekken", post(account::revoke_token))
         .route("/netwerken", get(home::networks))
         .route(n, get(home::dashboard))
