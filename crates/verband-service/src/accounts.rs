@@ -67,9 +67,8 @@ fn verify_password(password: &str, hash: &str) -> bool {
 /// Password hashing is deliberately slow (argon2, ~20 MB and tens of ms):
 /// bounded to the number of cores so that a burst queues instead of
 /// starving every other request.
-static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> = std::sync::LazyLock::new(|| {
-    tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get()))
-});
+static HASHING: std::sync::LazyLock<tokio::sync::Semaphore> =
+    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(std::thread::available_parallelism().map_or(2, |n| n.get())));
 
 /// `verify_password` on a blocking thread, at most one per core at once.
 pub(crate) async fn verify_password_blocking(password: &str, hash: String) -> Result<bool> {

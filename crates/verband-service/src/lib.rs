@@ -44,9 +44,9 @@ pub use network_files::{NetworkDownload, NetworkFileFormat, NetworkImportOutcome
 pub use network_map::{MapQuery, NetworkMap, RoundRelationships};
 pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
 pub use search::{GlobalSearch, KnowledgeSearch};
-pub use verband_store::TwoFactorAccount;
-pub use two_factor::{TwoFactorAdminView, TwoFactorRequirement, TwoFactorSetup, TwoFactorStatus, PENDING_LOGIN_MINUTES, TOTP_ISSUER};
 pub use search_feed::{RebuildProgress, RebuildStats, FOLLOW_EVERY};
+pub use two_factor::{TwoFactorAdminView, TwoFactorRequirement, TwoFactorSetup, TwoFactorStatus, PENDING_LOGIN_MINUTES, TOTP_ISSUER};
+pub use verband_store::TwoFactorAccount;
 pub use verband_store::{ApiTokenRecord, AuditRecord, CalendarFeed, DocumentInfo, Engine, NetworkCounts, Store, UserRecord};
 pub use verband_store::{KnowledgeAttachment, KnowledgeQuestion, KnowledgeRecord};
 

@@ -391,8 +391,7 @@ impl Service {
             TwoFactorRequirement::Nobody => return Ok(false),
             TwoFactorRequirement::Everyone => true,
             TwoFactorRequirement::Coordinators => {
-                user.is_admin
-                    || verband_store::roles_of_user(&mut conn, user.id).await?.iter().any(|(_, r)| *r == NetworkRole::Coordinator)
+                user.is_admin || verband_store::roles_of_user(&mut conn, user.id).await?.iter().any(|(_, r)| *r == NetworkRole::Coordinator)
             }
         };
         Ok(required && !verband_store::two_factor_of_user(&mut conn, user.id).await?.is_some_and(|t| t.enabled_at.is_some()))

@@ -100,10 +100,7 @@ async fn enrolment_needs_a_right_code_and_then_login_asks_for_one() {
         assert!(actions.contains(&("login".into(), "second_factor_needed".into())));
         let mut conn = svc.store().conn().await.unwrap();
         let audit = verband_store::all_audit(&mut conn, 1000).await.unwrap();
-        assert!(
-            audit.iter().all(|a| !a.object_label.as_deref().unwrap_or("").contains(&setup.secret)),
-            "the secret is in no audit entry"
-        );
+        assert!(audit.iter().all(|a| !a.object_label.as_deref().unwrap_or("").contains(&setup.secret)), "the secret is in no audit entry");
     })
     .await;
 }

@@ -160,11 +160,7 @@ pub async fn delete_pending_login(conn: &mut Conn, token_hash: &str) -> Result<(
 }
 
 pub async fn insert_attempt_failure(conn: &mut Conn, scope: &str) -> Result<()> {
-    sqlx::query("INSERT INTO attempt_failures (scope, at) VALUES ($1, $2)")
-        .bind(scope.to_string())
-        .bind(now_text())
-        .execute(conn)
-        .await?;
+    sqlx::query("INSERT INTO attempt_failures (scope, at) VALUES ($1, $2)").bind(scope.to_string()).bind(now_text()).execute(conn).await?;
     Ok(())
 }
 

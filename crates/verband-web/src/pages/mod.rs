@@ -38,9 +38,9 @@ mod search;
 mod stories;
 mod survey_editor_form;
 mod survey_instruments;
-pub(crate) mod two_factor;
 pub(crate) mod survey_results;
 pub(crate) mod surveys;
+pub(crate) mod two_factor;
 pub(crate) mod vitality;
 mod vitality_settings;
 

@@ -109,13 +109,7 @@ fn setup_section(v: &Visitor, setup: &TwoFactorSetup, errors: &ValidationErrors,
     }
 }
 
-async fn account_page(
-    state: &AppState,
-    v: &Visitor,
-    errors: &ValidationErrors,
-    throttled: bool,
-    done: &str,
-) -> Result<Markup, WebError> {
+async fn account_page(state: &AppState, v: &Visitor, errors: &ValidationErrors, throttled: bool, done: &str) -> Result<Markup, WebError> {
     let actor = v.actor()?;
     let user = v.user.as_ref().ok_or(WebError::LoginRequired(v.path.clone()))?;
     let status = state.service.two_factor_status(&actor).await?;
@@ -192,7 +186,11 @@ pub async fn start(State(state): State<AppState>, Extension(v): Extension<Visito
     }
 }
 
-pub async fn confirm(State(state): State<AppState>, Extension(v): Extension<Visitor>, Form(f): Form<CodeForm>) -> Result<Response, WebError> {
+pub async fn confirm(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Form(f): Form<CodeForm>,
+) -> Result<Response, WebError> {
     match state.service.confirm_two_factor(&v.actor()?, &f.code).await {
         // Shown in this response only, never again: no redirect that could be replayed.
         Ok(codes) => Ok(recovery_codes_page(&v, &codes, true).into_response()),
@@ -215,7 +213,11 @@ pub async fn renew_codes(State(state): State<AppState>, Extension(v): Extension<
     }
 }
 
-pub async fn switch_off(State(state): State<AppState>, Extension(v): Extension<Visitor>, Form(f): Form<PasswordForm>) -> Result<Response, WebError> {
+pub async fn switch_off(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Form(f): Form<PasswordForm>,
+) -> Result<Response, WebError> {
     match state.service.disable_two_factor(&v.actor()?, &f.password).await {
         Ok(()) => Ok(Redirect::to(&format!("{PATH}?done=off")).into_response()),
         Err(ServiceError::Invalid(errors)) => {
@@ -317,8 +319,12 @@ pub async fn login_code(
             r.headers_mut().append(header::SET_COOKIE, set_cookie(PENDING_COOKIE, "", Some(0), state.config.secure_cookies));
             Ok(r)
         }
-        Err(ServiceError::BadCredentials) => Ok((StatusCode::UNAUTHORIZED, login_code_form(&v, &f.next, CodeProblem::Wrong)).into_response()),
-        Err(ServiceError::Throttled) => Ok((StatusCode::TOO_MANY_REQUESTS, login_code_form(&v, &f.next, CodeProblem::Throttled)).into_response()),
+        Err(ServiceError::BadCredentials) => {
+            Ok((StatusCode::UNAUTHORIZED, login_code_form(&v, &f.next, CodeProblem::Wrong)).into_response())
+        }
+        Err(ServiceError::Throttled) => {
+            Ok((StatusCode::TOO_MANY_REQUESTS, login_code_form(&v, &f.next, CodeProblem::Throttled)).into_response())
+        }
         Err(ServiceError::NotFound) => Ok((StatusCode::UNAUTHORIZED, login_code_form(&v, &f.next, CodeProblem::Expired)).into_response()),
         Err(e) => Err(e.into()),
     }
@@ -354,7 +360,11 @@ fn requirement_label(r: TwoFactorRequirement) -> String {
     format!("two-factor-requirement-{}", r.code())
 }
 
-pub async fn admin_page(State(state): State<AppState>, Extension(v): Extension<Visitor>, Query(q): Query<DoneQuery>) -> Result<Markup, WebError> {
+pub async fn admin_page(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Query(q): Query<DoneQuery>,
+) -> Result<Markup, WebError> {
     let view = state.service.two_factor_admin_view(&v.actor()?).await?;
     let errors = ValidationErrors::default();
     let f = Fields::new(&v, &errors);
@@ -422,7 +432,11 @@ pub async fn admin_save(
     Ok(Redirect::to(&format!("{ADMIN_PATH}?done=saved")).into_response())
 }
 
-pub async fn admin_reset(State(state): State<AppState>, Extension(v): Extension<Visitor>, Form(f): Form<ResetForm>) -> Result<Response, WebError> {
+pub async fn admin_reset(
+    State(state): State<AppState>,
+    Extension(v): Extension<Visitor>,
+    Form(f): Form<ResetForm>,
+) -> Result<Response, WebError> {
     state.service.reset_two_factor(&v.actor()?, &f.username).await?;
     Ok(Redirect::to(&format!("{ADMIN_PATH}?done=reset")).into_response())
 }
