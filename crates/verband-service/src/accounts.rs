@@ -14,9 +14,34 @@ pub const MAX_LOGIN_FAILURES: i64 = 5;
 pub const THROTTLE_WINDOW_MINUTES: i64 = 15;
 pub const SESSION_HOURS: i64 = 12;
 
-pub struct LoginOutcome {
+/// What a right password leads to: a session, or (for an account with
+/// two-factor sign-in) a log-in waiting for its code.
+pub enum LoginOutcome {
+    SignedIn(SignedIn),
+    SecondFactorNeeded(PendingLogin),
+}
+
+impl LoginOutcome {
+    /// The session, when no second step is needed.
+    pub fn signed_in(self) -> Option<SignedIn> {
+        match self {
+            LoginOutcome::SignedIn(s) => Some(s),
+            LoginOutcome::SecondFactorNeeded(_) => None,
+        }
+    }
+}
+
+/// A session just opened.
+pub struct SignedIn {
     /// The secret for the session cookie; only its hash is stored.
     pub session_token: String,
+    pub user: UserRecord,
+}
+
+/// A right password for an account with two-factor sign-in: no session yet.
+pub struct PendingLogin {
+    /// The secret for the short-lived cookie of the second step; only its hash is stored.
+    pub pending_token: String,
     pub user: UserRecord,
 }
 
@@ -84,8 +109,10 @@ impl Service {
         Actor { user_id: Some(user.id), name: user.username.clone(), is_admin: user.is_admin, origin }
     }
 
-    /// Checks the password and opens a session. After `MAX_LOGIN_FAILURES`
-    /// failures within the window, even a right password is refused.
+    /// Checks the password and opens a session, or, when the account has
+    /// two-factor sign-in switched on, a pending log-in that
+    /// `login_second_factor` finishes. After `MAX_LOGIN_FAILURES` failures
+    /// within the window, even a right password is refused.
     ///
     /// No pooled connection is held while the password is hashed: the check
     /// runs on a blocking thread, at most as many at once as there are cores,
@@ -109,14 +136,16 @@ impl Service {
         let mut tx = self.store.begin().await?;
         match (user, ok) {
             (Some(user), true) => {
-                let token = new_token();
-                let expires = (Utc::now() + Duration::hours(SESSION_HOURS)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
-                verband_store::insert_session_with_origin(&mut tx, &token_hash(&token), user.id, &expires, &origin.describe()).await?;
                 verband_store::clear_login_failures(&mut tx, &username).await?;
                 let actor = self.actor_for(&user, origin);
-                self.audit_only(&mut tx, &actor, "login", "user", user.id, "success").await?;
+                if verband_store::two_factor_of_user(&mut tx, user.id).await?.is_some_and(|t| t.enabled_at.is_some()) {
+                    let pending_token = self.start_pending_login(&mut tx, &actor, user.id).await?;
+                    tx.commit().await?;
+                    return Ok(LoginOutcome::SecondFactorNeeded(PendingLogin { pending_token, user }));
+                }
+                let session_token = self.open_session(&mut tx, &actor, user.id).await?;
                 tx.commit().await?;
-                Ok(LoginOutcome { session_token: token, user })
+                Ok(LoginOutcome::SignedIn(SignedIn { session_token, user }))
             }
             (user, _) => {
                 verband_store::insert_login_failure(&mut tx, &username).await?;
@@ -128,9 +157,13 @@ impl Service {
         }
     }
 
-    /// The audit entry of a successful log-in, in the caller's transaction.
-    pub(crate) async fn audit_login(&self, conn: &mut verband_store::Conn, actor: &Actor, user_id: i64) -> Result<()> {
-        self.audit_only(conn, actor, "login", "user", user_id, "success").await
+    /// Opens a session for the user and audits the log-in, in the caller's transaction.
+    pub(crate) async fn open_session(&self, conn: &mut verband_store::Conn, actor: &Actor, user_id: i64) -> Result<String> {
+        let token = new_token();
+        let expires = (Utc::now() + Duration::hours(SESSION_HOURS)).format("%Y-%m-%dT%H:%M:%SZ").to_string();
+        verband_store::insert_session_with_origin(conn, &token_hash(&token), user_id, &expires, &actor.origin.describe()).await?;
+        self.audit_only(conn, actor, "login", "user", user_id, "success").await?;
+        Ok(token)
     }
 
     pub(crate) async fn audit_only(

@@ -9,7 +9,7 @@ use verband_store::{AccessRecord, NetworkInvitationRecord, NewNetworkInvitation,
 
 use crate::mail::{AccountMail, AccountMailKind};
 use crate::secrets::{new_token, token_hash};
-use crate::{Actor, LoginOutcome, Origin, Result, Service, ServiceError};
+use crate::{Actor, SignedIn, Origin, Result, Service, ServiceError};
 
 /// Wrong invitation links allowed per client address within the window.
 const MAX_LINK_FAILURES: i64 = 20;
@@ -269,7 +269,7 @@ impl Service {
 
     /// A new person accepts: an account is made with the invited address, the
     /// role given, and a session opened. Returns the session and the network id.
-    pub async fn accept_invitation_with_new_account(&self, token: &str, form: &AccountForm, origin: Origin) -> Result<(LoginOutcome, i64)> {
+    pub async fn accept_invitation_with_new_account(&self, token: &str, form: &AccountForm, origin: Origin) -> Result<(SignedIn, i64)> {
         // The address is the invited one; the form's own is ignored.
         let form = AccountForm { email: String::new(), ..form.clone() };
         let draft = form.validate(false)?;
@@ -295,13 +295,10 @@ impl Service {
     }
 
     /// Opens a session for a user whose identity was just proven, in the caller's transaction.
-    pub(crate) async fn open_session_in(&self, conn: &mut verband_store::Conn, user: UserRecord, origin: Origin) -> Result<LoginOutcome> {
-        let token = new_token();
-        let expires = time_text(Utc::now() + Duration::hours(crate::SESSION_HOURS));
-        verband_store::insert_session(conn, &token_hash(&token), user.id, &expires).await?;
+    pub(crate) async fn open_session_in(&self, conn: &mut verband_store::Conn, user: UserRecord, origin: Origin) -> Result<SignedIn> {
         let actor = self.actor_for(&user, origin);
-        self.audit_login(conn, &actor, user.id).await?;
-        Ok(LoginOutcome { session_token: token, user })
+        let session_token = self.open_session(conn, &actor, user.id).await?;
+        Ok(SignedIn { session_token, user })
     }
 
     /// The access page: people with their roles and partners, and open invitations.

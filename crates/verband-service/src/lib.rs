@@ -37,9 +37,10 @@ mod setup;
 pub mod survey_instruments;
 mod survey_raw;
 pub mod surveys;
+mod two_factor;
 
 pub use access::{Actor, Channel, Origin};
-pub use accounts::{LoginOutcome, NewApiToken, MAX_LOGIN_FAILURES, SESSION_HOURS};
+pub use accounts::{LoginOutcome, NewApiToken, PendingLogin, SignedIn, MAX_LOGIN_FAILURES, SESSION_HOURS};
 pub use agreements::AgreementDetail;
 pub use audit::{AuditQuery, AuditScope, AuditView};
 pub use error::ServiceError;
@@ -55,6 +56,8 @@ pub use password_reset::PasswordResetLink;
 pub use portfolio::{ChecklistView, PortfolioOverview, ProjectDetail};
 pub use search::{GlobalSearch, KnowledgeSearch};
 pub use search_feed::{RebuildProgress, RebuildStats, FOLLOW_EVERY};
+pub use two_factor::{TwoFactorAdminView, TwoFactorRequirement, TwoFactorSetup, TwoFactorStatus, PENDING_LOGIN_MINUTES, TOTP_ISSUER};
+pub use verband_store::TwoFactorAccount;
 pub use verband_store::{ApiTokenRecord, AuditRecord, CalendarFeed, DocumentInfo, Engine, NetworkCounts, Store, UserRecord};
 pub use verband_store::{KnowledgeAttachment, KnowledgeQuestion, KnowledgeRecord};
 

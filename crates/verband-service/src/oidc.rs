@@ -26,7 +26,7 @@ use openidconnect::{
 };
 use verband_store::{OidcLoginRecord, PendingInvitationRecord, UserRecord};
 
-use crate::accounts::{hash_password_blocking, LoginOutcome, SESSION_HOURS};
+use crate::accounts::{hash_password_blocking, SignedIn, SESSION_HOURS};
 use crate::secrets::{new_token, token_hash};
 use crate::{Actor, Origin, Result, Service};
 
@@ -172,7 +172,7 @@ pub struct SsoCallback {
 
 /// A finished single sign-on: a session, and where the person wanted to go.
 pub struct SsoLogin {
-    pub outcome: LoginOutcome,
+    pub outcome: SignedIn,
     pub next: Option<String>,
 }
 
@@ -364,7 +364,7 @@ impl Service {
                     let actor = self.actor_for(&user, origin.clone());
                     self.audit_sso(&mut tx, &actor, user.id, "success", "sso").await?;
                     tx.commit().await?;
-                    return Ok(Ok(SsoLogin { outcome: LoginOutcome { session_token: token, user }, next: login.next }));
+                    return Ok(Ok(SsoLogin { outcome: SignedIn { session_token: token, user }, next: login.next }));
                 }
                 Resolution::NeedsHash if password_hash.is_none() => {
                     // Never hash while holding a connection: roll back, hash, try again.

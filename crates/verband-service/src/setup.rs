@@ -9,7 +9,7 @@ use verband_domain::invitation::AccountForm;
 use verband_domain::ValidationErrors;
 
 use crate::secrets::{new_token, token_hash};
-use crate::{LoginOutcome, Origin, Result, Service, ServiceError};
+use crate::{SignedIn, Origin, Result, Service, ServiceError};
 
 /// The hash of the current setup token, if one was issued.
 #[derive(Default)]
@@ -55,7 +55,7 @@ impl Service {
 
     /// Creates the first administrator and signs them in. The token stops
     /// working, and so does every later attempt once an administrator exists.
-    pub async fn create_first_admin(&self, token: &str, form: &AccountForm, origin: Origin) -> Result<LoginOutcome> {
+    pub async fn create_first_admin(&self, token: &str, form: &AccountForm, origin: Origin) -> Result<SignedIn> {
         if !self.setup.matches(token) {
             return Err(ServiceError::NotFound);
         }

@@ -11,7 +11,7 @@ async fn login_opens_a_session_and_logout_ends_it() {
         let id = svc.add_user(&system(), "  Sanne ", "Sanne de Wit", PASSWORD, false).await.unwrap();
 
         // User names are kept in lower case, so log-in ignores case.
-        let outcome = svc.login("SANNE", PASSWORD, web()).await.unwrap();
+        let outcome = svc.login("SANNE", PASSWORD, web()).await.unwrap().signed_in().expect("no second step");
         assert_eq!(outcome.user.id, id);
         assert_eq!(outcome.user.username, "sanne");
         assert_eq!(outcome.user.display_name, "Sanne de Wit");
@@ -21,7 +21,7 @@ async fn login_opens_a_session_and_logout_ends_it() {
         assert_eq!(svc.user_for_session("not-a-session").await.unwrap(), None);
 
         // A second session is independent of the first.
-        let second = svc.login("sanne", PASSWORD, web()).await.unwrap().session_token;
+        let second = svc.login("sanne", PASSWORD, web()).await.unwrap().signed_in().expect("no second step").session_token;
         assert_ne!(second, token);
         svc.logout(&token).await.unwrap();
         assert_eq!(svc.user_for_session(&token).await.unwrap(), None);
@@ -55,7 +55,7 @@ async fn wrong_password_then_throttle() {
         assert_eq!(audit_count(&svc).await, before + 2, "failed log-ins are audited");
 
         // A success clears the failures counted so far.
-        svc.login("kees", PASSWORD, web()).await.unwrap();
+        svc.login("kees", PASSWORD, web()).await.unwrap().signed_in().expect("no second step");
         for _ in 0..MAX_LOGIN_FAILURES {
             let r = svc.login("Kees", "wrong password!", web()).await;
             assert!(matches!(r, Err(ServiceError::BadCredentials)), "{:?}", r.err());
@@ -72,7 +72,7 @@ async fn wrong_password_then_throttle() {
 async fn set_password_ends_sessions() {
     both(|svc| async move {
         let (record, actor) = user(&svc, "anna", None).await;
-        let token = svc.login("anna", PASSWORD, web()).await.unwrap().session_token;
+        let token = svc.login("anna", PASSWORD, web()).await.unwrap().signed_in().expect("no second step").session_token;
         assert!(svc.user_for_session(&token).await.unwrap().is_some());
 
         let short = svc.set_password(&system(), "anna", "kort").await;
@@ -87,7 +87,7 @@ async fn set_password_ends_sessions() {
         assert_eq!(svc.user_for_session(&token).await.unwrap(), None, "the old session is gone");
         let r = svc.login("anna", PASSWORD, web()).await;
         assert!(matches!(r, Err(ServiceError::BadCredentials)), "{:?}", r.err());
-        let again = svc.login("anna", "een nieuw wachtwoord", web()).await.unwrap();
+        let again = svc.login("anna", "een nieuw wachtwoord", web()).await.unwrap().signed_in().expect("no second step");
         assert_eq!(again.user.id, record.id);
     })
     .await;
@@ -156,7 +156,7 @@ async fn user_rules_short_password_and_duplicate_name() {
         let users = svc.list_users(&system()).await.unwrap();
         assert_eq!(users.iter().map(|(u, _)| u.username.as_str()).collect::<Vec<_>>(), ["piet"]);
         assert_eq!(users[0].0.display_name, "piet", "an empty display name falls back to the user name");
-        assert_eq!(svc.login("piet", "boterham met hagelslag", web()).await.unwrap().user.username, "piet");
+        assert_eq!(svc.login("piet", "boterham met hagelslag", web()).await.unwrap().signed_in().expect("no second step").user.username, "piet");
     })
     .await;
 }

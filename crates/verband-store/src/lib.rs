@@ -23,6 +23,7 @@ mod relationships;
 mod search_rows;
 mod sql;
 mod surveys;
+mod two_factor;
 mod users;
 
 use std::str::FromStr;
@@ -172,4 +173,5 @@ pub use relationships::*;
 pub use search_rows::*;
 pub use sqlx::Error as SqlxError;
 pub use surveys::*;
+pub use two_factor::*;
 pub use users::*;

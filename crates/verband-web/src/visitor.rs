@@ -104,6 +104,7 @@ pub async fn visitor_middleware(State(state): State<AppState>, mut req: Request,
         None => None,
     };
     let session_token = session_token.filter(|_| user.is_some());
+
     let mut new_prelogin = None;
     let csrf_secret = match (&session_token, cookie_value(&headers, PRELOGIN_COOKIE)) {
         (Some(s), _) => s.clone(),
@@ -125,7 +126,15 @@ pub async fn visitor_middleware(State(state): State<AppState>, mut req: Request,
     let visitor = Visitor { user, lang, csrf: csrf_for(&csrf_secret), session_token, ip, path };
     req.extensions_mut().insert(visitor.clone());
 
-    let mut response = next.run(req).await;
+    // Where two-factor sign-in is required and not yet set up, that comes first.
+    let gate = match &visitor.user {
+        Some(u) => crate::pages::two_factor::enrolment_gate(&state, u, &visitor.path).await,
+        None => None,
+    };
+    let mut response = match gate {
+        Some(r) => r,
+        None => next.run(req).await,
+    };
 
     if let Some(page) = response.extensions().get::<ErrorPage>().cloned() {
         response = page.render(&visitor, response.status());

@@ -97,7 +97,8 @@ async fn world() -> World {
 
 /// A session cookie for `user`, as the log-in page would set it.
 async fn session(service: &Service, user: &str) -> String {
-    let outcome = service.login(user, PASSWORD, Origin { channel: Channel::Web, ip: None }).await.unwrap();
+    let outcome =
+        service.login(user, PASSWORD, Origin { channel: Channel::Web, ip: None }).await.unwrap().signed_in().expect("no second step");
     format!("verband_session={}", outcome.session_token)
 }
 

@@ -145,6 +145,8 @@ enum UserCommand {
         #[arg(long, env = "VERBAND_PASSWORD", hide_env_values = true)]
         password: Option<String>,
     },
+    /// Remove a user's two-factor sign-in and recovery codes (a lost phone); they sign in with the password alone again.
+    ResetTwoFactor { username: String },
     /// Give a user a role in a network: coordinator, steering, member or advisor.
     Grant {
         username: String,
@@ -526,6 +528,10 @@ async fn run() -> anyhow::Result<()> {
                 let password = read_password(password)?;
                 service.set_password(&system, &username, &password).await?;
                 println!("Password of {username} set; their sessions have ended.");
+            }
+            UserCommand::ResetTwoFactor { username } => {
+                service.reset_two_factor(&system, &username).await?;
+                println!("Two-factor sign-in of {username} reset.");
             }
             UserCommand::Grant { username, network_id, role, organisation } => {
                 let Some(role) = NetworkRole::parse(role.trim()) else {

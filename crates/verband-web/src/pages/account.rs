@@ -126,6 +126,7 @@ async fn account_page(state: &AppState, v: &Visitor, s: PageState<'_>) -> Result
             }
         }
         // Your networks and roles: a section of its own goes here.
+        p { a href=(super::two_factor::PATH) { (v.t("two-factor-title")) } }
         section aria-labelledby="tokens-title" class="panel" {
             h2 id="tokens-title" { (v.t("tokens-title")) }
             p { (v.t("tokens-intro")) " " a href="/api/v1/openapi.json" { (v.t("footer-api")) } }

@@ -7,7 +7,7 @@ use axum::{Extension, Form};
 use maud::html;
 use serde::Deserialize;
 use verband_domain::Language;
-use verband_service::{Channel, Origin, ServiceError};
+use verband_service::{Channel, LoginOutcome, Origin, ServiceError};
 
 use crate::error::WebError;
 use crate::forms::safe_next;
@@ -84,15 +84,11 @@ pub async fn login(
 ) -> Result<Response, WebError> {
     let origin = Origin { channel: Channel::Web, ip: v.ip.clone() };
     match state.service.login(&f.username, &f.password, origin).await {
-        Ok(outcome) => {
+        Ok(LoginOutcome::SignedIn(signed_in)) => {
             let target = if f.next.is_empty() { "/netwerken" } else { safe_next(&f.next) };
-            let secure = state.config.secure_cookies;
-            let mut r = Redirect::to(target).into_response();
-            let age = verband_service::SESSION_HOURS * 3600;
-            r.headers_mut().append(header::SET_COOKIE, set_cookie(SESSION_COOKIE, &outcome.session_token, Some(age), secure));
-            r.headers_mut().append(header::SET_COOKIE, set_cookie(PRELOGIN_COOKIE, "", Some(0), secure));
-            Ok(r)
+            Ok(signed_in_response(&state, target, &signed_in.session_token))
         }
+        Ok(LoginOutcome::SecondFactorNeeded(pending)) => Ok(super::two_factor::pending_response(&state, &pending.pending_token, &f.next)),
         Err(ServiceError::BadCredentials) => {
             Ok((StatusCode::UNAUTHORIZED, login_form(&v, state.service.sso_enabled(), &f.username, &f.next, LoginProblem::BadCredentials))
                 .into_response())
@@ -103,6 +99,16 @@ pub async fn login(
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// The session cookie of a new session (the pre-log-in cookie is done), and on to `target`.
+pub(crate) fn signed_in_response(state: &AppState, target: &str, session_token: &str) -> Response {
+    let secure = state.config.secure_cookies;
+    let mut r = Redirect::to(target).into_response();
+    let age = verband_service::SESSION_HOURS * 3600;
+    r.headers_mut().append(header::SET_COOKIE, set_cookie(SESSION_COOKIE, session_token, Some(age), secure));
+    r.headers_mut().append(header::SET_COOKIE, set_cookie(PRELOGIN_COOKIE, "", Some(0), secure));
+    r
 }
 
 pub async fn logout(State(state): State<AppState>, Extension(v): Extension<Visitor>) -> Result<Response, WebError> {

@@ -47,6 +47,7 @@ mod survey_editor_form;
 mod survey_instruments;
 pub(crate) mod survey_results;
 pub(crate) mod surveys;
+pub(crate) mod two_factor;
 pub(crate) mod vitality;
 mod vitality_settings;
 
@@ -79,6 +80,14 @@ pub fn routes(state: AppState) -> Router {
         .route("/wachtwoord-vergeten", get(password_reset::request_page).post(password_reset::request))
         .route("/wachtwoord-herstellen/{token}", get(password_reset::choose_page).post(password_reset::choose))
         .route("/account/tokens", post(account::create_token))
+        .route(two_factor::PATH, get(two_factor::show))
+        .route(&format!("{}/starten", two_factor::PATH), post(two_factor::start))
+        .route(&format!("{}/bevestigen", two_factor::PATH), post(two_factor::confirm))
+        .route(&format!("{}/herstelcodes", two_factor::PATH), post(two_factor::renew_codes))
+        .route(&format!("{}/uitzetten", two_factor::PATH), post(two_factor::switch_off))
+        .route(two_factor::LOGIN_CODE_PATH, get(two_factor::login_code_page).post(two_factor::login_code))
+        .route(two_factor::ADMIN_PATH, get(two_factor::admin_page).post(two_factor::admin_save))
+        .route(&format!("{}/herstellen", two_factor::ADMIN_PATH), post(two_factor::admin_reset))
         .route("/account/tokens/{token_id}/intrekken", post(account::revoke_token))
         .route("/netwerken", get(home::networks))
         .route("/eerste-beheerder/{token}", get(setup::show).post(setup::create))
