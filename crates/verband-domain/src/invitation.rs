@@ -184,7 +184,8 @@ impl AccountForm {
 /// A user name made from an e-mail address for someone who did not choose
 /// one: the part before the `@`, reduced to the allowed characters.
 pub fn username_from_email(email: &str) -> String {
-    let local = email.split('@').next().unwrap_or_default().to_lowercase();
+    // "anna+verband@x.nl" is Anna's address with a tag: the tag is no part of her name.
+    let local = email.split('@').next().unwrap_or_default().split('+').next().unwrap_or_default().to_lowercase();
     let name: String = local.chars().filter(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(*c)).take(48).collect();
     if name.is_empty() {
         "gebruiker".to_string()

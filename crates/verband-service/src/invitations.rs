@@ -9,7 +9,7 @@ use verband_store::{AccessRecord, NetworkInvitationRecord, NewNetworkInvitation,
 
 use crate::mail::{AccountMail, AccountMailKind};
 use crate::secrets::{new_token, token_hash};
-use crate::{Actor, SignedIn, Origin, Result, Service, ServiceError};
+use crate::{Actor, Origin, Result, Service, ServiceError, SignedIn};
 
 /// Wrong invitation links allowed per client address within the window.
 const MAX_LINK_FAILURES: i64 = 20;
@@ -273,7 +273,10 @@ impl Service {
         // The address is the invited one; the form's own is ignored.
         let form = AccountForm { email: String::new(), ..form.clone() };
         let draft = form.validate(false)?;
-        crate::accounts::check_account_password(&draft.password, &[&draft.username, draft.email.as_deref().unwrap_or_default(), &draft.display_name])?;
+        crate::accounts::check_account_password(
+            &draft.password,
+            &[&draft.username, draft.email.as_deref().unwrap_or_default(), &draft.display_name],
+        )?;
         let hash = crate::accounts::hash_password_blocking(&draft.password).await?;
         let mut tx = self.store.begin().await?;
         let (inv, _) = self.open_invitation(&mut tx, token, &origin).await?;

@@ -9,7 +9,7 @@ use verband_domain::invitation::AccountForm;
 use verband_domain::ValidationErrors;
 
 use crate::secrets::{new_token, token_hash};
-use crate::{SignedIn, Origin, Result, Service, ServiceError};
+use crate::{Origin, Result, Service, ServiceError, SignedIn};
 
 /// The hash of the current setup token, if one was issued.
 #[derive(Default)]
@@ -60,7 +60,10 @@ impl Service {
             return Err(ServiceError::NotFound);
         }
         let draft = form.validate(true)?;
-        crate::accounts::check_account_password(&draft.password, &[&draft.username, draft.email.as_deref().unwrap_or_default(), &draft.display_name])?;
+        crate::accounts::check_account_password(
+            &draft.password,
+            &[&draft.username, draft.email.as_deref().unwrap_or_default(), &draft.display_name],
+        )?;
         let hash = crate::accounts::hash_password_blocking(&draft.password).await?;
         let mut tx = self.store.begin().await?;
         if verband_store::admin_count(&mut tx).await? > 0 {

@@ -156,7 +156,10 @@ async fn user_rules_short_password_and_duplicate_name() {
         let users = svc.list_users(&system()).await.unwrap();
         assert_eq!(users.iter().map(|(u, _)| u.username.as_str()).collect::<Vec<_>>(), ["piet"]);
         assert_eq!(users[0].0.display_name, "piet", "an empty display name falls back to the user name");
-        assert_eq!(svc.login("piet", "boterham met hagelslag", web()).await.unwrap().signed_in().expect("no second step").user.username, "piet");
+        assert_eq!(
+            svc.login("piet", "boterham met hagelslag", web()).await.unwrap().signed_in().expect("no second step").user.username,
+            "piet"
+        );
     })
     .await;
 }

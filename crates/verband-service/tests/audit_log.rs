@@ -64,7 +64,7 @@ async fn the_administrator_reads_everything_with_log_ins() {
         let b = network(&svc, "Bravo").await;
         user(&svc, "coco", Some((a, NetworkRole::Coordinator))).await;
         svc.add_user(&system(), "beheer", "Beheer", PASSWORD, true).await.unwrap();
-        let admin = svc.login("beheer", PASSWORD, web()).await.unwrap();
+        let admin = svc.login("beheer", PASSWORD, web()).await.unwrap().signed_in().expect("no second step");
         let admin = svc.actor_for(&admin.user, web());
         assert!(svc.login("coco", "not the password", web()).await.is_err());
         assert!(svc.login("nobody", "not the password", web()).await.is_err());

@@ -63,7 +63,7 @@ async fn a_reset_link_works_once_and_ends_every_session() {
         let (svc, outbox) = with_outbox(&svc);
         let (anna, actor) = user(&svc, "anna", None).await;
         with_email(&svc, &actor, "Anna", "Anna@Rivierenland.example").await;
-        let session = svc.login("anna", PASSWORD, web()).await.unwrap().session_token;
+        let session = svc.login("anna", PASSWORD, web()).await.unwrap().signed_in().expect("no second step").session_token;
 
         // The address is compared regardless of case and spaces.
         svc.request_password_reset("  anna@RIVIERENLAND.example ", web()).await.unwrap();
@@ -205,9 +205,14 @@ async fn requests_and_link_guessing_are_throttled() {
 async fn changing_the_password_ends_the_other_sessions_only() {
     both(|svc| async move {
         let (_, actor) = user(&svc, "sanne", None).await;
-        let here =
-            svc.login("sanne", PASSWORD, Origin { channel: Channel::Web, ip: Some("192.0.2.1".into()) }).await.unwrap().session_token;
-        let there = svc.login("sanne", PASSWORD, web()).await.unwrap().session_token;
+        let here = svc
+            .login("sanne", PASSWORD, Origin { channel: Channel::Web, ip: Some("192.0.2.1".into()) })
+            .await
+            .unwrap()
+            .signed_in()
+            .expect("no second step")
+            .session_token;
+        let there = svc.login("sanne", PASSWORD, web()).await.unwrap().signed_in().expect("no second step").session_token;
 
         let sessions = svc.my_sessions(&actor, Some(&here)).await.unwrap();
         assert_eq!(sessions.len(), 2);
@@ -242,8 +247,8 @@ async fn profile_e_mail_is_unique_and_ending_sessions_elsewhere() {
         let (_, henk) = user(&svc, "henk", None).await;
         let (_, yas) = user(&svc, "yasmina", None).await;
         with_email(&svc, &henk, "Henk Bos", "henk@example.org").await;
-        let here = svc.login("yasmina", PASSWORD, web()).await.unwrap().session_token;
-        let there = svc.login("yasmina", PASSWORD, web()).await.unwrap().session_token;
+        let here = svc.login("yasmina", PASSWORD, web()).await.unwrap().signed_in().expect("no second step").session_token;
+        let there = svc.login("yasmina", PASSWORD, web()).await.unwrap().signed_in().expect("no second step").session_token;
 
         let taken = ProfileChange { display_name: "Yasmina".into(), email: "HENK@example.org".into(), language: "en".into() };
         let r = svc.update_profile(&yas, Some(&here), &taken).await;
@@ -270,7 +275,7 @@ async fn profile_e_mail_is_unique_and_ending_sessions_elsewhere() {
         assert_eq!(svc.user_for_session(&there).await.unwrap(), None);
 
         // "Sign out everywhere else".
-        let third = svc.login("yasmina", PASSWORD, web()).await.unwrap().session_token;
+        let third = svc.login("yasmina", PASSWORD, web()).await.unwrap().signed_in().expect("no second step").session_token;
         assert_eq!(svc.sign_out_other_sessions(&yas, Some(&here)).await.unwrap(), 1);
         assert_eq!(svc.user_for_session(&third).await.unwrap(), None);
         assert!(svc.user_for_session(&here).await.unwrap().is_some());

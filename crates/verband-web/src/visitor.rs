@@ -123,6 +123,9 @@ pub async fn visitor_middleware(State(state): State<AppState>, mut req: Request,
         .unwrap_or(Language::Nl);
     let ip = req.extensions().get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip().to_string());
     let path = req.uri().path_and_query().map(|p| p.as_str().to_string()).unwrap_or_else(|| "/".into());
+    // The provider's answer carries a code and state in the query: never echo
+    // them into the page (the language switch and log-in links reuse `path`).
+    let path = if req.uri().path() == "/inloggen/sso/terug" { "/inloggen".to_string() } else { path };
     let visitor = Visitor { user, lang, csrf: csrf_for(&csrf_secret), session_token, ip, path };
     req.extensions_mut().insert(visitor.clone());
 

@@ -36,7 +36,10 @@ async fn world() -> World {
     service.add_user(&sys, "henk", "Henk Bos", PASSWORD, false).await.unwrap();
     let sanne =
         service.login("sanne", PASSWORD, verband_service::Origin { channel: verband_service::Channel::Cli, ip: None }).await.unwrap();
-    let actor = service.actor_for(&sanne.user, verband_service::Origin { channel: verband_service::Channel::Cli, ip: None });
+    let actor = service.actor_for(
+        &sanne.signed_in().expect("no second step").user,
+        verband_service::Origin { channel: verband_service::Channel::Cli, ip: None },
+    );
     let change = ProfileChange { display_name: "Sanne de Wit".into(), email: "sanne@rivierenland.example".into(), language: "nl".into() };
     service.update_profile(&actor, None, &change).await.unwrap();
     let app = router(service, WebConfig { secure_cookies: false });

@@ -348,8 +348,13 @@ async fn openapi_document_is_public_and_complete() {
     assert_eq!(doc["servers"][0]["url"], "/api/v1");
     assert_eq!(doc["components"]["securitySchemes"]["bearerAuth"]["scheme"], "bearer");
     let expected: &[(&str, &[&str])] = &[
-        ("/networks", &["get"]),
-        ("/networks/{networkId}", &["get", "put"]),
+        ("/networks", &["get", "post"]),
+        ("/networks/{networkId}", &["get", "put", "delete"]),
+        ("/networks/{networkId}/restore", &["post"]),
+        ("/networks/{networkId}/invitations", &["get", "post"]),
+        ("/networks/{networkId}/invitations/{invitationId}", &["delete"]),
+        ("/networks/{networkId}/roles", &["get"]),
+        ("/networks/{networkId}/roles/{userId}", &["put", "delete"]),
         ("/networks/{networkId}/organisations", &["get", "post"]),
         ("/networks/{networkId}/organisations/{organisationId}", &["get", "put", "delete"]),
         ("/networks/{networkId}/organisations/{organisationId}/restore", &["post"]),

@@ -80,5 +80,3 @@ admin-networks-archive-text = { $network } disappears for everyone but the admin
 
 error-too-many-addresses = Invite at most 200 addresses at once.
 error-username-taken = This user name is taken. Choose another.
-error-password-mismatch = The two passwords are not the same.
-error-password-contains-username = Your password may not contain your user name.

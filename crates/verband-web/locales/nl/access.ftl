@@ -80,5 +80,3 @@ admin-networks-archive-text = { $network } verdwijnt voor iedereen behalve de be
 
 error-too-many-addresses = Nodig maximaal 200 adressen tegelijk uit.
 error-username-taken = Deze gebruikersnaam is al in gebruik. Kies een andere.
-error-password-mismatch = De twee wachtwoorden zijn niet gelijk.
-error-password-contains-username = Je wachtwoord mag je gebruikersnaam niet bevatten.
