@@ -1,6 +1,6 @@
 // "Wachtwoord vergeten" with real mail: from the log-in page to the mail in
 // the SMTP sink (a Maildir), through the link to a new password, and logging
-// in with it. Uses `member-lingedal`, whom no other browser test logs in as.
+// in with it. Uses `steering-lingedal`, whom no other browser test logs in as.
 
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import { after, before, test } from 'node:test';
 import { launch, login, newPage, scan, visit } from './helpers.mjs';
 
 const MAILDIR = process.env.VERBAND_MAILDIR || '';
-const USER = 'member-lingedal';
+const USER = 'steering-lingedal';
 const ADDRESS = `${USER}@gezond-rivierenland.example`;
 const NEW_PASSWORD = 'uiterwaarden in de mist bij Zaltbommel';
 

@@ -20,6 +20,8 @@ pub const DEMO_USERS: &[(&str, &str, bool)] = &[
     ("member", "Yasmina El Amrani (partner)", false),
     ("advisor", "Pieter Smit (netwerkadviseur)", false),
     ("member-lingedal", "Kees Mulder (partner Lingedal)", false),
+    // Kept for trying "Wachtwoord vergeten": no other demo tour logs in as this account.
+    ("steering-lingedal", "Fatima Yilmaz (regiegroep Lingedal)", false),
     ("admin", "Beheerder", true),
 ];
 
@@ -59,13 +61,14 @@ impl Service {
             // With an address, so that "Wachtwoord vergeten" can be tried (with a mail sink).
             self.create_account(&actor, username, display, Some(&demo_email(username)), DEMO_PASSWORD, *is_admin, false).await?;
         }
-        let grants: [(&str, i64, NetworkRole); 6] = [
+        let grants: [(&str, i64, NetworkRole); 7] = [
             ("coordinator", main, NetworkRole::Coordinator),
             ("steering", main, NetworkRole::Steering),
             ("member", main, NetworkRole::Member),
             ("advisor", main, NetworkRole::Advisor),
             ("advisor", second, NetworkRole::Advisor),
             ("member-lingedal", second, NetworkRole::Member),
+            ("steering-lingedal", second, NetworkRole::Steering),
         ];
         for (username, network, role) in grants {
             self.grant(&actor, username, network, role).await?;

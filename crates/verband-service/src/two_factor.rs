@@ -287,7 +287,7 @@ impl Service {
     pub async fn renew_recovery_codes(&self, actor: &Actor) -> Result<Vec<String>> {
         let user_id = actor.user_id.ok_or(ServiceError::Forbidden)?;
         let mut tx = self.store.begin().await?;
-        if !verband_store::two_factor_of_user(&mut tx, user_id).await?.is_some_and(|t| t.enabled_at.is_some()) {
+        if verband_store::two_factor_of_user(&mut tx, user_id).await?.is_none_or(|t| t.enabled_at.is_none()) {
             return Err(ServiceError::Conflict("two-factor sign-in is off".into()));
         }
         let codes = new_recovery_codes();
@@ -394,7 +394,7 @@ impl Service {
                 user.is_admin || verband_store::roles_of_user(&mut conn, user.id).await?.iter().any(|(_, r)| *r == NetworkRole::Coordinator)
             }
         };
-        Ok(required && !verband_store::two_factor_of_user(&mut conn, user.id).await?.is_some_and(|t| t.enabled_at.is_some()))
+        Ok(required && verband_store::two_factor_of_user(&mut conn, user.id).await?.is_none_or(|t| t.enabled_at.is_none()))
     }
 }
 

@@ -37,7 +37,7 @@ fn users_are_added_listed_and_refused_with_a_plain_message() {
 
     let short = verband(dir.path(), &["user", "add", "piet", "--password", "kort"], None);
     assert!(!short.status.success());
-    assert!(text(&short).contains("at least 10 characters"), "{}", text(&short));
+    assert!(text(&short).contains("at least 12 characters"), "{}", text(&short));
     assert!(!text(&short).contains("backtrace"));
 
     let grant = verband(dir.path(), &["user", "grant", "jan", "99", "coordinator"], None);
