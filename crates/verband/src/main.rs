@@ -158,6 +158,8 @@ enum UserCommand {
     },
 }
 
+// Parsed once per run: the size of `Create` costs nothing worth boxing for.
+#[allow(clippy::large_enum_variant)]
 #[derive(Subcommand)]
 enum NetworkCommand {
     /// Create a network; with --coordinator, invite its first coordinator by e-mail
